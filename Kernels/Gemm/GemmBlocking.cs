@@ -1,0 +1,9 @@
+namespace SimdMlp.Kernels;
+
+/// <summary>Register tile (MR×NR) and cache blocks (MC, KC, NC) of one kernel family.</summary>
+/// <param name="MR">Rows of the C micro-tile: the A micro-panel height.</param>
+/// <param name="NR">Columns of the C micro-tile: the B micro-panel width.</param>
+/// <param name="MC">LOOP 3 cuts op(A) into MC-row blocks; packed A~ is MC×KC.</param>
+/// <param name="KC">LOOP 4 cuts K into KC-deep slices; the kernel's k loop runs over one slice.</param>
+/// <param name="NC">LOOP 5 cuts op(B) into NC-column blocks; packed B~ is KC×NC.</param>
+internal readonly record struct GemmBlocking(int MR, int NR, int MC, int KC, int NC);
