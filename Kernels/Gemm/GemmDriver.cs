@@ -1,27 +1,168 @@
+using System.Runtime.Intrinsics;
+
 namespace SimdMlp.Kernels;
 
-/// <summary>Placeholder: naive GEMM until the packed driver lands. Internal entry point that forces a kernel family.</summary>
-internal static class GemmDriver
+/// <summary>Chooses how a product is computed and runs it, once arguments are valid.</summary>
+/// <remarks>
+/// Strategies, by shape:
+/// <list type="bullet">
+/// <item>m ≤ 3 (batch 1..3): <see cref="GemmSmallM{TVec, TOps}"/> streams B unpacked.</item>
+/// <item>Otherwise the packed five-loop <see cref="GemmLoop{TKernel}"/>, in whichever orientation keeps the
+/// vector lanes fuller: C = A·B with lanes along n, or Cᵀ = Bᵀ·Aᵀ with lanes along m when n is narrow
+/// (the N = 10 output layer fills 10 of 32 lanes one way and all of them the other).</item>
+/// </list>
+/// Parallel runs split the oriented problem over whole micro-tiles of M or N, never K: every element sees the
+/// same kernel, tile kind and summation order whatever the thread count.
+/// </remarks>
+internal static unsafe class GemmDriver
 {
+    // Below this many multiply-adds a second thread costs more to wake than it saves.
+    private const long ParallelThreshold = 48 * 48 * 48;
+
+    /// <summary>Same contract as <see cref="Gemm.Sgemm"/>, with the kernel family forced and arguments already valid.</summary>
     public static void Run(SimdPath path, Transpose transA, Transpose transB, int m, int n, int k, float alpha,
         ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc,
         int maxDegreeOfParallelism)
     {
-        _ = path; _ = maxDegreeOfParallelism;
+        if (m == 0 || n == 0) return;
+        fixed (float* pa = a, pb = b, pc = c)
+        {
+            var matC = new StridedMatrix(pc, ldc, 1);
+            if (k == 0 || alpha == 0)
+            {
+                ScaleC(m, n, beta, matC);
+                return;
+            }
+
+            var matA = transA == Transpose.No ? new StridedMatrix(pa, lda, 1) : new StridedMatrix(pa, 1, lda);
+            var matB = transB == Transpose.No ? new StridedMatrix(pb, ldb, 1) : new StridedMatrix(pb, 1, ldb);
+            var plan = GemmPlan.Create(path, m, n, k, alpha, matA, matB, beta, matC);
+            int parts = (long)m * n * k < ParallelThreshold ? 1 : Math.Min(maxDegreeOfParallelism, plan.Units);
+            if (parts <= 1)
+            {
+                plan.Execute(0, 1);
+            }
+            else
+            {
+                var work = t_work ??= new PlanWork();
+                work.Plan = plan;
+                GemmWorkers.Run(work, parts);
+            }
+        }
+    }
+
+    [ThreadStatic]
+    private static PlanWork? t_work;
+
+    /// <summary>C = beta·C; beta == 0 writes zeros without reading C.</summary>
+    private static void ScaleC(int m, int n, float beta, StridedMatrix c)
+    {
         for (int i = 0; i < m; i++)
         {
-            for (int j = 0; j < n; j++)
+            var row = new Span<float>(c.At(i, 0), n);
+            if (beta == 0) row.Clear();
+            else if (beta != 1)
             {
-                float s = 0;
-                for (int p = 0; p < k; p++)
-                {
-                    float x = transA == Transpose.No ? a[i * lda + p] : a[p * lda + i];
-                    float y = transB == Transpose.No ? b[p * ldb + j] : b[j * ldb + p];
-                    s += x * y;
-                }
-
-                c[i * ldc + j] = beta == 0 ? alpha * s : alpha * s + beta * c[i * ldc + j];
+                for (int j = 0; j < row.Length; j++) row[j] *= beta;
             }
+        }
+    }
+
+    private sealed class PlanWork : IPartitionedWork
+    {
+        public GemmPlan Plan;
+
+        public void Execute(int part, int parts) => Plan.Execute(part, parts);
+    }
+}
+
+/// <summary>One product, oriented and cut into the units (micro-tile columns or rows) that threads share.</summary>
+internal readonly unsafe struct GemmPlan
+{
+    private readonly SimdPath _path;
+    private readonly bool _smallM;
+    private readonly bool _splitN;
+    private readonly int _granule;
+    private readonly int _m, _n, _k;
+    private readonly float _alpha, _beta;
+    private readonly StridedMatrix _a, _b, _c;
+
+    private GemmPlan(SimdPath path, bool smallM, bool splitN, int granule, int m, int n, int k, float alpha,
+        StridedMatrix a, StridedMatrix b, float beta, StridedMatrix c)
+    {
+        _path = path; _smallM = smallM; _splitN = splitN; _granule = granule;
+        _m = m; _n = n; _k = k; _alpha = alpha; _beta = beta; _a = a; _b = b; _c = c;
+    }
+
+    /// <summary>How many units the work can be split into.</summary>
+    public int Units => ((_splitN ? _n : _m) + _granule - 1) / _granule;
+
+    public static GemmPlan Create(SimdPath path, int m, int n, int k, float alpha, StridedMatrix a, StridedMatrix b,
+        float beta, StridedMatrix c)
+    {
+        if (m <= GemmSmallM<Vector512<float>, Vector512Ops>.MaxRows && path is SimdPath.Avx512 or SimdPath.Avx2)
+        {
+            int block = path == SimdPath.Avx512
+                ? GemmSmallM<Vector512<float>, Vector512Ops>.ColumnBlock
+                : GemmSmallM<Vector256<float>, Vector256Ops>.ColumnBlock;
+            return new GemmPlan(path, true, true, block, m, n, k, alpha, a, b, beta, c);
+        }
+
+        var blk = MicroKernels.Blocking(path);
+        bool transpose = LaneEfficiency(n, m, blk) > LaneEfficiency(m, n, blk);
+        if (transpose) (m, n, a, b, c) = (n, m, b.Transposed, a.Transposed, c.Transposed);
+
+        // Split the dimension with more micro-tiles, in whole tiles.
+        bool splitN = (n + blk.NR - 1) / blk.NR >= (m + blk.MR - 1) / blk.MR;
+        return new GemmPlan(path, false, splitN, splitN ? blk.NR : blk.MR, m, n, k, alpha, a, b, beta, c);
+    }
+
+    /// <summary>Fraction of multiply-adds that land in C when lanes run along n and rows along m.</summary>
+    private static double LaneEfficiency(int m, int n, in GemmBlocking blk) =>
+        (double)m / RoundUp(m, blk.MR) * n / RoundUp(n, blk.NR);
+
+    private static int RoundUp(int x, int multiple) => (x + multiple - 1) / multiple * multiple;
+
+    /// <summary>Runs part <paramref name="part"/> of <paramref name="parts"/>: a contiguous range of units.</summary>
+    public void Execute(int part, int parts)
+    {
+        int units = Units;
+        int u0 = (int)((long)units * part / parts), u1 = (int)((long)units * (part + 1) / parts);
+        int extent = _splitN ? _n : _m;
+        int lo = Math.Min(u0 * _granule, extent), hi = Math.Min(u1 * _granule, extent);
+        if (lo >= hi) return;
+
+        if (_smallM)
+        {
+            if (_path == SimdPath.Avx512)
+                GemmSmallM<Vector512<float>, Vector512Ops>.Run(_m, lo, hi, _k, _alpha, _a, _b, _beta, _c);
+            else
+                GemmSmallM<Vector256<float>, Vector256Ops>.Run(_m, lo, hi, _k, _alpha, _a, _b, _beta, _c);
+            return;
+        }
+
+        int m = _m, n = _n;
+        StridedMatrix a = _a, b = _b, c = _c;
+        if (_splitN)
+        {
+            n = hi - lo;
+            b = new StridedMatrix(_b.At(0, lo), _b.RowStride, _b.ColStride);
+            c = new StridedMatrix(_c.At(0, lo), _c.RowStride, _c.ColStride);
+        }
+        else
+        {
+            m = hi - lo;
+            a = new StridedMatrix(_a.At(lo, 0), _a.RowStride, _a.ColStride);
+            c = new StridedMatrix(_c.At(lo, 0), _c.RowStride, _c.ColStride);
+        }
+
+        var blk = MicroKernels.Blocking(_path);
+        switch (_path)
+        {
+            case SimdPath.Avx512: GemmLoop<MicroKernel8x32Avx512>.Run(blk, m, n, _k, _alpha, a, b, _beta, c); break;
+            case SimdPath.Avx2: GemmLoop<MicroKernel6x16Avx2>.Run(blk, m, n, _k, _alpha, a, b, _beta, c); break;
+            case SimdPath.Vector128: GemmLoop<MicroKernel6x8Vector128>.Run(blk, m, n, _k, _alpha, a, b, _beta, c); break;
+            default: GemmLoop<MicroKernel4x4Scalar>.Run(blk, m, n, _k, _alpha, a, b, _beta, c); break;
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace SimdMlp.Kernels;
 
 /// <summary>Direct access to each family's micro-kernel, for tests and kernel benchmarks.</summary>
@@ -17,7 +19,7 @@ internal static class MicroKernels
         _ => new GemmBlocking(4, 4, 64, 256, 4096),
     };
 
-    /// <summary>Runs the family's micro-kernel once on packed panels (placeholder: reference loop).</summary>
+    /// <summary>Runs the family's micro-kernel once on packed panels.</summary>
     public static void Run(SimdPath path, int kc, ReadOnlySpan<float> aPanel, ReadOnlySpan<float> bPanel,
         Span<float> c, int ldc, float alpha, float beta)
     {
@@ -27,14 +29,15 @@ internal static class MicroKernels
         ArgumentOutOfRangeException.ThrowIfLessThan(bPanel.Length, kc * nr, nameof(bPanel));
         ArgumentOutOfRangeException.ThrowIfLessThan(ldc, nr);
         ArgumentOutOfRangeException.ThrowIfLessThan(c.Length, (mr - 1) * ldc + nr, nameof(c));
-        for (int i = 0; i < mr; i++)
+        ref float a = ref MemoryMarshal.GetReference(aPanel);
+        ref float b = ref MemoryMarshal.GetReference(bPanel);
+        ref float cTile = ref MemoryMarshal.GetReference(c);
+        switch (path)
         {
-            for (int j = 0; j < nr; j++)
-            {
-                float s = 0;
-                for (int p = 0; p < kc; p++) s += aPanel[p * mr + i] * bPanel[p * nr + j];
-                c[i * ldc + j] = beta == 0 ? alpha * s : alpha * s + beta * c[i * ldc + j];
-            }
+            case SimdPath.Avx512: MicroKernel8x32Avx512.Run(kc, ref a, ref b, nr, ref cTile, ldc, alpha, beta); break;
+            case SimdPath.Avx2: MicroKernel6x16Avx2.Run(kc, ref a, ref b, nr, ref cTile, ldc, alpha, beta); break;
+            case SimdPath.Vector128: MicroKernel6x8Vector128.Run(kc, ref a, ref b, nr, ref cTile, ldc, alpha, beta); break;
+            default: MicroKernel4x4Scalar.Run(kc, ref a, ref b, nr, ref cTile, ldc, alpha, beta); break;
         }
     }
 }

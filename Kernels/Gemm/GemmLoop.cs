@@ -1,0 +1,107 @@
+using System.Runtime.CompilerServices;
+
+namespace SimdMlp.Kernels;
+
+/// <summary>
+/// The BLIS five-loop packed GEMM around one micro-kernel family: C = alpha·A·B + beta·C on strided views.
+/// </summary>
+/// <remarks>
+/// The whole loop nest is specialized per <typeparamref name="TKernel"/> (a struct type argument), so the kernel
+/// call and its MR/NR are compile-time constants: the C# counterpart of matrixmultiply's monomorphized gemm_loop.
+/// </remarks>
+internal static unsafe class GemmLoop<TKernel> where TKernel : struct, IMicroKernel
+{
+    /// <summary>Floats of workspace <see cref="Run"/> needs for an m×n×k product.</summary>
+    public static nint WorkspaceFloats(in GemmBlocking blk, int m, int n, int k)
+    {
+        nint kc = Math.Min(k, blk.KC);
+        nint aPacked = RoundUp(Math.Min(m, blk.MC), TKernel.MR) * kc;
+        nint bPacked = kc * RoundUp(Math.Min(n, blk.NC), TKernel.NR);
+        return aPacked + bPacked + 16;
+    }
+
+    /// <summary>C (m×n) = alpha·A (m×k)·B (k×n) + beta·C, with k ≥ 1.</summary>
+    public static void Run(in GemmBlocking blk, int m, int n, int k, float alpha, StridedMatrix a, StridedMatrix b,
+        float beta, StridedMatrix c)
+    {
+        float* aPacked = GemmWorkspace.Rent(WorkspaceFloats(blk, m, n, k));
+        float* bPacked = aPacked + RoundUp(RoundUp(Math.Min(m, blk.MC), TKernel.MR) * Math.Min(k, blk.KC), 16);
+
+        // LOOP 5: split n into NC-wide column blocks of B and C.
+        for (int jc = 0; jc < n; jc += blk.NC)
+        {
+            int nc = Math.Min(blk.NC, n - jc);
+
+            // LOOP 4: split k into KC-deep slices; pack the KC×NC block of B into B̃.
+            for (int pc = 0; pc < k; pc += blk.KC)
+            {
+                int kc = Math.Min(blk.KC, k - pc);
+                Pack<TKernel>.B(new StridedMatrix(b.At(pc, jc), b.RowStride, b.ColStride), kc, nc, bPacked);
+
+                // Later slices accumulate onto the first slice's result.
+                float betaSlice = pc == 0 ? beta : 1f;
+
+                // LOOP 3: split m into MC-high row blocks; pack the MC×KC block of A into Ã.
+                for (int ic = 0; ic < m; ic += blk.MC)
+                {
+                    int mc = Math.Min(blk.MC, m - ic);
+                    Pack<TKernel>.A(new StridedMatrix(a.At(ic, pc), a.RowStride, a.ColStride), mc, kc, aPacked);
+                    MacroKernel(mc, nc, kc, alpha, aPacked, bPacked, betaSlice, c.At(ic, jc), c.RowStride, c.ColStride);
+                }
+            }
+        }
+    }
+
+    [SkipLocalsInit]
+    private static void MacroKernel(int mc, int nc, int kc, float alpha, float* aPacked, float* bPacked, float beta,
+        float* c, nint rsC, nint csC)
+    {
+        int mr = TKernel.MR, nr = TKernel.NR;
+        float* tile = stackalloc float[TKernel.MR * TKernel.NR];
+
+        // LOOP 2: B̃ micro-panels (NR columns each).
+        for (int jr = 0; jr < nc; jr += nr)
+        {
+            int cols = Math.Min(nr, nc - jr);
+            float* bPanel = bPacked + (nint)jr * kc;
+
+            // LOOP 1: Ã micro-panels (MR rows each), while the B̃ micro-panel stays in L1.
+            for (int ir = 0; ir < mc; ir += mr)
+            {
+                int rows = Math.Min(mr, mc - ir);
+                float* aPanel = aPacked + (nint)ir * kc;
+                float* cTile = c + ir * rsC + jr * csC;
+                if (rows == mr && cols == nr && csC == 1)
+                {
+                    TKernel.Run(kc, ref *aPanel, ref *bPanel, nr, ref *cTile, rsC, alpha, beta);
+                }
+                else
+                {
+                    // Edge or transposed-C tile: compute the full tile into scratch, then copy the valid part.
+                    TKernel.Run(kc, ref *aPanel, ref *bPanel, nr, ref *tile, nr, alpha, 0f);
+                    CopyOut(tile, rows, cols, beta, cTile, rsC, csC);
+                }
+            }
+        }
+    }
+
+    private static void CopyOut(float* tile, int rows, int cols, float beta, float* c, nint rsC, nint csC)
+    {
+        int nr = TKernel.NR;
+        for (int i = 0; i < rows; i++)
+        {
+            float* src = tile + i * nr;
+            float* dst = c + i * rsC;
+            if (beta == 0)
+            {
+                for (int j = 0; j < cols; j++) dst[j * csC] = src[j];
+            }
+            else
+            {
+                for (int j = 0; j < cols; j++) dst[j * csC] = MathF.FusedMultiplyAdd(beta, dst[j * csC], src[j]);
+            }
+        }
+    }
+
+    private static nint RoundUp(nint x, nint multiple) => (x + multiple - 1) / multiple * multiple;
+}

@@ -1,0 +1,175 @@
+using System.Runtime.CompilerServices;
+
+namespace SimdMlp.Kernels;
+
+/// <summary>
+/// Unpacked GEMM for a few rows of C (batch 1..3 in an MLP), BLIS's "sup" idea: B is streamed in place, never packed.
+/// </summary>
+/// <remarks>
+/// With m this small each element of B is used m times, so packing B would double the memory traffic that bounds
+/// the product. op(B) row-contiguous (B not transposed): C rows are built from broadcast A elements times B rows.
+/// op(B) column-contiguous (B transposed): each C element is a dot product along k. The summation order of an
+/// element depends only on n, k and its column, so splitting columns between threads keeps results bit-identical.
+/// </remarks>
+internal static unsafe class GemmSmallM<TVec, TOps> where TVec : struct where TOps : struct, IVectorOps<TVec>
+{
+    /// <summary>Rows up to which this path beats packing.</summary>
+    public const int MaxRows = 3;
+
+    /// <summary>Columns per block of the wide loop: eight vectors of independent accumulators.</summary>
+    public static int ColumnBlock => 8 * TOps.Count;
+
+    /// <summary>C[:, j0..j1) = alpha·A·B[:, j0..j1) + beta·C[:, j0..j1) for row-major C (unit column stride).</summary>
+    public static void Run(int m, int j0, int j1, int k, float alpha, StridedMatrix a, StridedMatrix b, float beta,
+        StridedMatrix c)
+    {
+        if (b.ColStride == 1)
+        {
+            for (int i = 0; i < m; i++) RowTimesB(j0, j1, k, alpha, a.At(i, 0), a.ColStride, b, beta, c.At(i, 0));
+        }
+        else
+        {
+            float* aRow = a.ColStride == 1 ? null : GemmWorkspace.Rent(k);
+            for (int i = 0; i < m; i++)
+            {
+                float* x = a.At(i, 0);
+                if (aRow != null)
+                {
+                    for (int p = 0; p < k; p++) aRow[p] = x[p * a.ColStride];
+                    x = aRow;
+                }
+
+                RowDotColumns(j0, j1, k, alpha, x, b, beta, c.At(i, 0));
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void RowTimesB(int j0, int j1, int k, float alpha, float* x, nint xStride, StridedMatrix b,
+        float beta, float* c)
+    {
+        int w = TOps.Count;
+        int j = j0;
+        for (; j + 8 * w <= j1; j += 8 * w)
+        {
+            TVec s0 = TOps.Zero, s1 = TOps.Zero, s2 = TOps.Zero, s3 = TOps.Zero;
+            TVec s4 = TOps.Zero, s5 = TOps.Zero, s6 = TOps.Zero, s7 = TOps.Zero;
+            float* bp = b.Data + j;
+            for (int p = 0; p < k; p++, bp += b.RowStride)
+            {
+                var xp = TOps.Broadcast(x[p * xStride]);
+                s0 = TOps.MultiplyAdd(xp, TOps.Load(bp), s0);
+                s1 = TOps.MultiplyAdd(xp, TOps.Load(bp + w), s1);
+                s2 = TOps.MultiplyAdd(xp, TOps.Load(bp + 2 * w), s2);
+                s3 = TOps.MultiplyAdd(xp, TOps.Load(bp + 3 * w), s3);
+                s4 = TOps.MultiplyAdd(xp, TOps.Load(bp + 4 * w), s4);
+                s5 = TOps.MultiplyAdd(xp, TOps.Load(bp + 5 * w), s5);
+                s6 = TOps.MultiplyAdd(xp, TOps.Load(bp + 6 * w), s6);
+                s7 = TOps.MultiplyAdd(xp, TOps.Load(bp + 7 * w), s7);
+            }
+
+            Finish(s0, alpha, beta, c + j, w);
+            Finish(s1, alpha, beta, c + j + w, w);
+            Finish(s2, alpha, beta, c + j + 2 * w, w);
+            Finish(s3, alpha, beta, c + j + 3 * w, w);
+            Finish(s4, alpha, beta, c + j + 4 * w, w);
+            Finish(s5, alpha, beta, c + j + 5 * w, w);
+            Finish(s6, alpha, beta, c + j + 6 * w, w);
+            Finish(s7, alpha, beta, c + j + 7 * w, w);
+        }
+
+        // Narrow remainder (and narrow products such as N = 10): one vector of columns at a time, k split over four
+        // accumulators so the FMA latency chain is not the bound.
+        for (; j < j1; j += w)
+        {
+            int cols = Math.Min(w, j1 - j);
+            TVec s0 = TOps.Zero, s1 = TOps.Zero, s2 = TOps.Zero, s3 = TOps.Zero;
+            float* bp = b.Data + j;
+            int p = 0;
+            for (; p + 4 <= k; p += 4, bp += 4 * b.RowStride)
+            {
+                s0 = TOps.MultiplyAdd(TOps.Broadcast(x[p * xStride]), LoadColumns(bp, cols), s0);
+                s1 = TOps.MultiplyAdd(TOps.Broadcast(x[(p + 1) * xStride]), LoadColumns(bp + b.RowStride, cols), s1);
+                s2 = TOps.MultiplyAdd(TOps.Broadcast(x[(p + 2) * xStride]), LoadColumns(bp + 2 * b.RowStride, cols), s2);
+                s3 = TOps.MultiplyAdd(TOps.Broadcast(x[(p + 3) * xStride]), LoadColumns(bp + 3 * b.RowStride, cols), s3);
+            }
+
+            for (; p < k; p++, bp += b.RowStride)
+            {
+                s0 = TOps.MultiplyAdd(TOps.Broadcast(x[p * xStride]), LoadColumns(bp, cols), s0);
+            }
+
+            Finish(TOps.Add(TOps.Add(s0, s1), TOps.Add(s2, s3)), alpha, beta, c + j, cols);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void RowDotColumns(int j0, int j1, int k, float alpha, float* x, StridedMatrix b, float beta, float* c)
+    {
+        // op(B)[p, j] = b[p + j·ColStride]: column j of op(B) is contiguous in p.
+        int w = TOps.Count;
+        int kFull = k - k % w, kTail = k - kFull;
+        int j = j0;
+        for (; j + 4 <= j1; j += 4)
+        {
+            float* b0 = b.Data + j * b.ColStride, b1 = b0 + b.ColStride, b2 = b1 + b.ColStride, b3 = b2 + b.ColStride;
+            TVec s0 = TOps.Zero, s1 = TOps.Zero, s2 = TOps.Zero, s3 = TOps.Zero;
+            int p = 0;
+            for (; p < kFull; p += w)
+            {
+                var xp = TOps.Load(x + p);
+                s0 = TOps.MultiplyAdd(xp, TOps.Load(b0 + p), s0);
+                s1 = TOps.MultiplyAdd(xp, TOps.Load(b1 + p), s1);
+                s2 = TOps.MultiplyAdd(xp, TOps.Load(b2 + p), s2);
+                s3 = TOps.MultiplyAdd(xp, TOps.Load(b3 + p), s3);
+            }
+
+            if (kTail != 0)
+            {
+                var xp = TOps.LoadFirst(x + p, kTail);
+                s0 = TOps.MultiplyAdd(xp, TOps.LoadFirst(b0 + p, kTail), s0);
+                s1 = TOps.MultiplyAdd(xp, TOps.LoadFirst(b1 + p, kTail), s1);
+                s2 = TOps.MultiplyAdd(xp, TOps.LoadFirst(b2 + p, kTail), s2);
+                s3 = TOps.MultiplyAdd(xp, TOps.LoadFirst(b3 + p, kTail), s3);
+            }
+
+            FinishScalar(TOps.Sum(s0), alpha, beta, c + j);
+            FinishScalar(TOps.Sum(s1), alpha, beta, c + j + 1);
+            FinishScalar(TOps.Sum(s2), alpha, beta, c + j + 2);
+            FinishScalar(TOps.Sum(s3), alpha, beta, c + j + 3);
+        }
+
+        for (; j < j1; j++)
+        {
+            float* b0 = b.Data + j * b.ColStride;
+            TVec s0 = TOps.Zero;
+            int p = 0;
+            for (; p < kFull; p += w) s0 = TOps.MultiplyAdd(TOps.Load(x + p), TOps.Load(b0 + p), s0);
+            if (kTail != 0) s0 = TOps.MultiplyAdd(TOps.LoadFirst(x + p, kTail), TOps.LoadFirst(b0 + p, kTail), s0);
+            FinishScalar(TOps.Sum(s0), alpha, beta, c + j);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVec LoadColumns(float* p, int cols) => cols == TOps.Count ? TOps.Load(p) : TOps.LoadFirst(p, cols);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Finish(TVec sum, float alpha, float beta, float* c, int cols)
+    {
+        var r = TOps.Multiply(TOps.Broadcast(alpha), sum);
+        if (cols == TOps.Count)
+        {
+            if (beta != 0) r = TOps.MultiplyAdd(TOps.Broadcast(beta), TOps.Load(c), r);
+            TOps.Store(r, c);
+        }
+        else
+        {
+            if (beta != 0) r = TOps.MultiplyAdd(TOps.Broadcast(beta), TOps.LoadFirst(c, cols), r);
+            TOps.StoreFirst(r, c, cols);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void FinishScalar(float sum, float alpha, float beta, float* c) =>
+        *c = beta == 0 ? alpha * sum : MathF.FusedMultiplyAdd(beta, *c, alpha * sum);
+}

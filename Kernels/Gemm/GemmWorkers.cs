@@ -1,0 +1,125 @@
+namespace SimdMlp.Kernels;
+
+/// <summary>A work item split into parts: part 0 runs on the caller, parts 1.. on pool threads.</summary>
+internal interface IPartitionedWork
+{
+    void Execute(int part, int parts);
+}
+
+/// <summary>
+/// Persistent worker threads for parallel GEMM, so a parallel call allocates nothing and wakes a spinning thread
+/// in well under a microsecond when calls come back to back (as in a training loop).
+/// </summary>
+/// <remarks>
+/// One parallel region runs at a time. A caller that finds the pool busy runs its work serially instead of
+/// waiting; results are bit-identical either way, because work is split over M or N blocks, never over K.
+/// </remarks>
+internal static class GemmWorkers
+{
+    // Spin this long after a region before a worker blocks: covers the gap between the products of one training step.
+    private const int SpinIterations = 20_000;
+
+    private static readonly object s_gate = new();
+    private static Worker[] s_workers = [];
+    private static IPartitionedWork? s_work;
+    private static int s_parts;
+    private static int s_pending;
+    private static Exception? s_error;
+
+    /// <summary>Threads available to one region, the caller included.</summary>
+    public static int MaxParts => Environment.ProcessorCount;
+
+    /// <summary>Runs <paramref name="work"/> in <paramref name="parts"/> parts, in parallel when the pool is free.</summary>
+    public static void Run(IPartitionedWork work, int parts)
+    {
+        parts = Math.Min(parts, MaxParts);
+        if (parts <= 1 || !Monitor.TryEnter(s_gate))
+        {
+            for (int part = 0; part < parts; part++) work.Execute(part, parts);
+            return;
+        }
+
+        try
+        {
+            EnsureWorkers(parts - 1);
+            s_work = work;
+            s_parts = parts;
+            s_error = null;
+            Volatile.Write(ref s_pending, parts - 1);
+            for (int w = 0; w < parts - 1; w++) s_workers[w].Start();
+
+            work.Execute(0, parts);
+
+            var spinner = default(SpinWait);
+            while (Volatile.Read(ref s_pending) != 0) spinner.SpinOnce(sleep1Threshold: -1);
+            s_work = null;
+            if (s_error is { } error) throw new AggregateException("A GEMM worker thread failed.", error);
+        }
+        finally
+        {
+            Monitor.Exit(s_gate);
+        }
+    }
+
+    private static void EnsureWorkers(int count)
+    {
+        if (s_workers.Length >= count) return;
+        var workers = new Worker[count];
+        Array.Copy(s_workers, workers, s_workers.Length);
+        for (int w = s_workers.Length; w < count; w++) workers[w] = new Worker(w + 1);
+        s_workers = workers;
+    }
+
+    private sealed class Worker
+    {
+        private readonly object _signal = new();
+        private readonly int _part;
+        private int _hasWork;
+
+        public Worker(int part)
+        {
+            _part = part;
+            var thread = new Thread(Loop) { IsBackground = true, Name = $"SimdMlp GEMM worker {part}" };
+            thread.Start();
+        }
+
+        public void Start()
+        {
+            Volatile.Write(ref _hasWork, 1);
+            lock (_signal) Monitor.Pulse(_signal);
+        }
+
+        private void Loop()
+        {
+            while (true)
+            {
+                int spins = 0;
+                while (Volatile.Read(ref _hasWork) == 0)
+                {
+                    if (++spins < SpinIterations)
+                    {
+                        Thread.SpinWait(8);
+                        continue;
+                    }
+
+                    lock (_signal)
+                    {
+                        while (Volatile.Read(ref _hasWork) == 0) Monitor.Wait(_signal);
+                    }
+                }
+
+                try
+                {
+                    s_work!.Execute(_part, s_parts);
+                }
+                catch (Exception e)
+                {
+                    s_error = e;
+                }
+
+                Volatile.Write(ref _hasWork, 0);
+                Interlocked.Decrement(ref s_pending);
+            }
+        }
+    }
+}
