@@ -36,8 +36,25 @@ internal static unsafe class GemmDriver
 
             var matA = transA == Transpose.No ? new StridedMatrix(pa, lda, 1) : new StridedMatrix(pa, 1, lda);
             var matB = transB == Transpose.No ? new StridedMatrix(pb, ldb, 1) : new StridedMatrix(pb, 1, ldb);
+            bool serial = maxDegreeOfParallelism == 1 || (long)m * n * k < ParallelThreshold;
+            if (serial && m <= GemmSmallM<Vector512<float>, Vector512Ops>.MaxRows)
+            {
+                // Batch-1 inference: skip planning, its cost is a large share of a sub-microsecond product.
+                if (path == SimdPath.Avx512)
+                {
+                    GemmSmallM<Vector512<float>, Vector512Ops>.Run(m, 0, n, k, alpha, matA, matB, beta, matC);
+                    return;
+                }
+
+                if (path == SimdPath.Avx2)
+                {
+                    GemmSmallM<Vector256<float>, Vector256Ops>.Run(m, 0, n, k, alpha, matA, matB, beta, matC);
+                    return;
+                }
+            }
+
             var plan = GemmPlan.Create(path, m, n, k, alpha, matA, matB, beta, matC);
-            int parts = (long)m * n * k < ParallelThreshold ? 1 : Math.Min(maxDegreeOfParallelism, plan.Units);
+            int parts = serial ? 1 : Math.Min(maxDegreeOfParallelism, plan.Units);
             if (parts <= 1)
             {
                 plan.Execute(0, 1);
@@ -80,6 +97,7 @@ internal static unsafe class GemmDriver
 internal readonly unsafe struct GemmPlan
 {
     private readonly SimdPath _path;
+    private readonly MicroKernelId _kernel;
     private readonly bool _smallM;
     private readonly bool _splitN;
     private readonly int _granule;
@@ -87,10 +105,10 @@ internal readonly unsafe struct GemmPlan
     private readonly float _alpha, _beta;
     private readonly StridedMatrix _a, _b, _c;
 
-    private GemmPlan(SimdPath path, bool smallM, bool splitN, int granule, int m, int n, int k, float alpha,
-        StridedMatrix a, StridedMatrix b, float beta, StridedMatrix c)
+    private GemmPlan(SimdPath path, MicroKernelId kernel, bool smallM, bool splitN, int granule, int m, int n, int k,
+        float alpha, StridedMatrix a, StridedMatrix b, float beta, StridedMatrix c)
     {
-        _path = path; _smallM = smallM; _splitN = splitN; _granule = granule;
+        _path = path; _kernel = kernel; _smallM = smallM; _splitN = splitN; _granule = granule;
         _m = m; _n = n; _k = k; _alpha = alpha; _beta = beta; _a = a; _b = b; _c = c;
     }
 
@@ -105,16 +123,27 @@ internal readonly unsafe struct GemmPlan
             int block = path == SimdPath.Avx512
                 ? GemmSmallM<Vector512<float>, Vector512Ops>.ColumnBlock
                 : GemmSmallM<Vector256<float>, Vector256Ops>.ColumnBlock;
-            return new GemmPlan(path, true, true, block, m, n, k, alpha, a, b, beta, c);
+            return new GemmPlan(path, MicroKernels.Main(path), true, true, block, m, n, k, alpha, a, b, beta, c);
         }
 
-        var blk = MicroKernels.Blocking(path);
-        bool transpose = LaneEfficiency(n, m, blk) > LaneEfficiency(m, n, blk);
+        // Pick kernel and orientation by the share of multiply-adds that land in C; ties keep the main kernel
+        // and C = A·B, whose tiles store straight into C.
+        var kernel = MicroKernels.Main(path);
+        var blk = MicroKernels.Blocking(kernel);
+        bool transpose = false;
+        double best = LaneEfficiency(m, n, blk);
+        foreach (var candidate in (ReadOnlySpan<MicroKernelId>)[kernel, MicroKernels.Narrow(path)])
+        {
+            var cb = MicroKernels.Blocking(candidate);
+            if (LaneEfficiency(m, n, cb) > best) (kernel, blk, transpose, best) = (candidate, cb, false, LaneEfficiency(m, n, cb));
+            if (LaneEfficiency(n, m, cb) > best) (kernel, blk, transpose, best) = (candidate, cb, true, LaneEfficiency(n, m, cb));
+        }
+
         if (transpose) (m, n, a, b, c) = (n, m, b.Transposed, a.Transposed, c.Transposed);
 
         // Split the dimension with more micro-tiles, in whole tiles.
         bool splitN = (n + blk.NR - 1) / blk.NR >= (m + blk.MR - 1) / blk.MR;
-        return new GemmPlan(path, false, splitN, splitN ? blk.NR : blk.MR, m, n, k, alpha, a, b, beta, c);
+        return new GemmPlan(path, kernel, false, splitN, splitN ? blk.NR : blk.MR, m, n, k, alpha, a, b, beta, c);
     }
 
     /// <summary>Fraction of multiply-adds that land in C when lanes run along n and rows along m.</summary>
@@ -156,12 +185,13 @@ internal readonly unsafe struct GemmPlan
             c = new StridedMatrix(_c.At(lo, 0), _c.RowStride, _c.ColStride);
         }
 
-        var blk = MicroKernels.Blocking(_path);
-        switch (_path)
+        var blk = MicroKernels.Blocking(_kernel);
+        switch (_kernel)
         {
-            case SimdPath.Avx512: GemmLoop<MicroKernel8x32Avx512>.Run(blk, m, n, _k, _alpha, a, b, _beta, c); break;
-            case SimdPath.Avx2: GemmLoop<MicroKernel6x16Avx2>.Run(blk, m, n, _k, _alpha, a, b, _beta, c); break;
-            case SimdPath.Vector128: GemmLoop<MicroKernel6x8Vector128>.Run(blk, m, n, _k, _alpha, a, b, _beta, c); break;
+            case MicroKernelId.Avx512x8x32: GemmLoop<MicroKernel8x32Avx512>.Run(blk, m, n, _k, _alpha, a, b, _beta, c); break;
+            case MicroKernelId.Avx512x5x32: GemmLoop<MicroKernel5x32Avx512>.Run(blk, m, n, _k, _alpha, a, b, _beta, c); break;
+            case MicroKernelId.Avx2x6x16: GemmLoop<MicroKernel6x16Avx2>.Run(blk, m, n, _k, _alpha, a, b, _beta, c); break;
+            case MicroKernelId.Vector128x6x8: GemmLoop<MicroKernel6x8Vector128>.Run(blk, m, n, _k, _alpha, a, b, _beta, c); break;
             default: GemmLoop<MicroKernel4x4Scalar>.Run(blk, m, n, _k, _alpha, a, b, _beta, c); break;
         }
     }

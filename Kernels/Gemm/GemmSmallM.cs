@@ -54,10 +54,10 @@ internal static unsafe class GemmSmallM<TVec, TOps> where TVec : struct where TO
         {
             TVec s0 = TOps.Zero, s1 = TOps.Zero, s2 = TOps.Zero, s3 = TOps.Zero;
             TVec s4 = TOps.Zero, s5 = TOps.Zero, s6 = TOps.Zero, s7 = TOps.Zero;
-            float* bp = b.Data + j;
-            for (int p = 0; p < k; p++, bp += b.RowStride)
+            float* bp = b.Data + j, xq = x;
+            for (int p = 0; p < k; p++, bp += b.RowStride, xq += xStride)
             {
-                var xp = TOps.Broadcast(x[p * xStride]);
+                var xp = TOps.Broadcast(*xq);
                 s0 = TOps.MultiplyAdd(xp, TOps.Load(bp), s0);
                 s1 = TOps.MultiplyAdd(xp, TOps.Load(bp + w), s1);
                 s2 = TOps.MultiplyAdd(xp, TOps.Load(bp + 2 * w), s2);
@@ -68,38 +68,49 @@ internal static unsafe class GemmSmallM<TVec, TOps> where TVec : struct where TO
                 s7 = TOps.MultiplyAdd(xp, TOps.Load(bp + 7 * w), s7);
             }
 
-            Finish(s0, alpha, beta, c + j, w);
-            Finish(s1, alpha, beta, c + j + w, w);
-            Finish(s2, alpha, beta, c + j + 2 * w, w);
-            Finish(s3, alpha, beta, c + j + 3 * w, w);
-            Finish(s4, alpha, beta, c + j + 4 * w, w);
-            Finish(s5, alpha, beta, c + j + 5 * w, w);
-            Finish(s6, alpha, beta, c + j + 6 * w, w);
-            Finish(s7, alpha, beta, c + j + 7 * w, w);
+            Finish(s0, alpha, beta, c + j);
+            Finish(s1, alpha, beta, c + j + w);
+            Finish(s2, alpha, beta, c + j + 2 * w);
+            Finish(s3, alpha, beta, c + j + 3 * w);
+            Finish(s4, alpha, beta, c + j + 4 * w);
+            Finish(s5, alpha, beta, c + j + 5 * w);
+            Finish(s6, alpha, beta, c + j + 6 * w);
+            Finish(s7, alpha, beta, c + j + 7 * w);
         }
 
-        // Narrow remainder (and narrow products such as N = 10): one vector of columns at a time, k split over four
-        // accumulators so the FMA latency chain is not the bound.
+        // Narrow remainder (and narrow products such as N = 10): one vector of columns at a time, k split over eight
+        // accumulators so the FMA latency chain is not the bound. Ragged columns load and store under a mask.
+        nint rs = b.RowStride, rs2 = 2 * rs, rs3 = 3 * rs, xs2 = 2 * xStride, xs3 = 3 * xStride;
         for (; j < j1; j += w)
         {
-            int cols = Math.Min(w, j1 - j);
+            var mask = TOps.FirstLanes(Math.Min(w, j1 - j));
             TVec s0 = TOps.Zero, s1 = TOps.Zero, s2 = TOps.Zero, s3 = TOps.Zero;
-            float* bp = b.Data + j;
+            TVec s4 = TOps.Zero, s5 = TOps.Zero, s6 = TOps.Zero, s7 = TOps.Zero;
+            float* bp = b.Data + j, xp = x;
             int p = 0;
-            for (; p + 4 <= k; p += 4, bp += 4 * b.RowStride)
+            for (; p + 8 <= k; p += 8, bp += 4 * rs2, xp += 4 * xs2)
             {
-                s0 = TOps.MultiplyAdd(TOps.Broadcast(x[p * xStride]), LoadColumns(bp, cols), s0);
-                s1 = TOps.MultiplyAdd(TOps.Broadcast(x[(p + 1) * xStride]), LoadColumns(bp + b.RowStride, cols), s1);
-                s2 = TOps.MultiplyAdd(TOps.Broadcast(x[(p + 2) * xStride]), LoadColumns(bp + 2 * b.RowStride, cols), s2);
-                s3 = TOps.MultiplyAdd(TOps.Broadcast(x[(p + 3) * xStride]), LoadColumns(bp + 3 * b.RowStride, cols), s3);
+                float* bq = bp + 2 * rs2;
+                float* xq = xp + 2 * xs2;
+                s0 = TOps.MultiplyAdd(TOps.Broadcast(*xp), TOps.LoadMasked(bp, mask), s0);
+                s1 = TOps.MultiplyAdd(TOps.Broadcast(xp[xStride]), TOps.LoadMasked(bp + rs, mask), s1);
+                s2 = TOps.MultiplyAdd(TOps.Broadcast(xp[xs2]), TOps.LoadMasked(bp + rs2, mask), s2);
+                s3 = TOps.MultiplyAdd(TOps.Broadcast(xp[xs3]), TOps.LoadMasked(bp + rs3, mask), s3);
+                s4 = TOps.MultiplyAdd(TOps.Broadcast(*xq), TOps.LoadMasked(bq, mask), s4);
+                s5 = TOps.MultiplyAdd(TOps.Broadcast(xq[xStride]), TOps.LoadMasked(bq + rs, mask), s5);
+                s6 = TOps.MultiplyAdd(TOps.Broadcast(xq[xs2]), TOps.LoadMasked(bq + rs2, mask), s6);
+                s7 = TOps.MultiplyAdd(TOps.Broadcast(xq[xs3]), TOps.LoadMasked(bq + rs3, mask), s7);
             }
 
-            for (; p < k; p++, bp += b.RowStride)
+            for (; p < k; p++, bp += rs, xp += xStride)
             {
-                s0 = TOps.MultiplyAdd(TOps.Broadcast(x[p * xStride]), LoadColumns(bp, cols), s0);
+                s0 = TOps.MultiplyAdd(TOps.Broadcast(*xp), TOps.LoadMasked(bp, mask), s0);
             }
 
-            Finish(TOps.Add(TOps.Add(s0, s1), TOps.Add(s2, s3)), alpha, beta, c + j, cols);
+            var sum = TOps.Add(TOps.Add(TOps.Add(s0, s1), TOps.Add(s2, s3)), TOps.Add(TOps.Add(s4, s5), TOps.Add(s6, s7)));
+            var r = TOps.Multiply(TOps.Broadcast(alpha), sum);
+            if (beta != 0) r = TOps.MultiplyAdd(TOps.Broadcast(beta), TOps.LoadMasked(c + j, mask), r);
+            TOps.StoreMasked(r, c + j, mask);
         }
     }
 
@@ -109,6 +120,7 @@ internal static unsafe class GemmSmallM<TVec, TOps> where TVec : struct where TO
         // op(B)[p, j] = b[p + j·ColStride]: column j of op(B) is contiguous in p.
         int w = TOps.Count;
         int kFull = k - k % w, kTail = k - kFull;
+        var tailMask = TOps.FirstLanes(kTail);
         int j = j0;
         for (; j + 4 <= j1; j += 4)
         {
@@ -126,11 +138,11 @@ internal static unsafe class GemmSmallM<TVec, TOps> where TVec : struct where TO
 
             if (kTail != 0)
             {
-                var xp = TOps.LoadFirst(x + p, kTail);
-                s0 = TOps.MultiplyAdd(xp, TOps.LoadFirst(b0 + p, kTail), s0);
-                s1 = TOps.MultiplyAdd(xp, TOps.LoadFirst(b1 + p, kTail), s1);
-                s2 = TOps.MultiplyAdd(xp, TOps.LoadFirst(b2 + p, kTail), s2);
-                s3 = TOps.MultiplyAdd(xp, TOps.LoadFirst(b3 + p, kTail), s3);
+                var xp = TOps.LoadMasked(x + p, tailMask);
+                s0 = TOps.MultiplyAdd(xp, TOps.LoadMasked(b0 + p, tailMask), s0);
+                s1 = TOps.MultiplyAdd(xp, TOps.LoadMasked(b1 + p, tailMask), s1);
+                s2 = TOps.MultiplyAdd(xp, TOps.LoadMasked(b2 + p, tailMask), s2);
+                s3 = TOps.MultiplyAdd(xp, TOps.LoadMasked(b3 + p, tailMask), s3);
             }
 
             FinishScalar(TOps.Sum(s0), alpha, beta, c + j);
@@ -145,28 +157,17 @@ internal static unsafe class GemmSmallM<TVec, TOps> where TVec : struct where TO
             TVec s0 = TOps.Zero;
             int p = 0;
             for (; p < kFull; p += w) s0 = TOps.MultiplyAdd(TOps.Load(x + p), TOps.Load(b0 + p), s0);
-            if (kTail != 0) s0 = TOps.MultiplyAdd(TOps.LoadFirst(x + p, kTail), TOps.LoadFirst(b0 + p, kTail), s0);
+            if (kTail != 0) s0 = TOps.MultiplyAdd(TOps.LoadMasked(x + p, tailMask), TOps.LoadMasked(b0 + p, tailMask), s0);
             FinishScalar(TOps.Sum(s0), alpha, beta, c + j);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVec LoadColumns(float* p, int cols) => cols == TOps.Count ? TOps.Load(p) : TOps.LoadFirst(p, cols);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Finish(TVec sum, float alpha, float beta, float* c, int cols)
+    private static void Finish(TVec sum, float alpha, float beta, float* c)
     {
         var r = TOps.Multiply(TOps.Broadcast(alpha), sum);
-        if (cols == TOps.Count)
-        {
-            if (beta != 0) r = TOps.MultiplyAdd(TOps.Broadcast(beta), TOps.Load(c), r);
-            TOps.Store(r, c);
-        }
-        else
-        {
-            if (beta != 0) r = TOps.MultiplyAdd(TOps.Broadcast(beta), TOps.LoadFirst(c, cols), r);
-            TOps.StoreFirst(r, c, cols);
-        }
+        if (beta != 0) r = TOps.MultiplyAdd(TOps.Broadcast(beta), TOps.Load(c), r);
+        TOps.Store(r, c);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -14,11 +14,14 @@ internal unsafe interface IVectorOps<TVec> where TVec : struct
 
     static abstract TVec Load(float* p);
 
-    static abstract TVec LoadFirst(float* p, int count);
+    /// <summary>A mask selecting the first <paramref name="count"/> lanes, built once per ragged block.</summary>
+    static abstract TVec FirstLanes(int count);
+
+    static abstract TVec LoadMasked(float* p, TVec mask);
 
     static abstract void Store(TVec v, float* p);
 
-    static abstract void StoreFirst(TVec v, float* p, int count);
+    static abstract void StoreMasked(TVec v, float* p, TVec mask);
 
     static abstract TVec Broadcast(float x);
 
@@ -43,13 +46,17 @@ internal readonly unsafe struct Vector512Ops : IVectorOps<Vector512<float>>
     public static Vector512<float> Load(float* p) => Vector512.Load(p);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> LoadFirst(float* p, int count) => Avx512F.MaskLoad(p, Mask(count), Vector512<float>.Zero);
+    public static Vector512<float> FirstLanes(int count) =>
+        Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(count)).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> LoadMasked(float* p, Vector512<float> mask) => Avx512F.MaskLoad(p, mask, Vector512<float>.Zero);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Vector512<float> v, float* p) => v.Store(p);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StoreFirst(Vector512<float> v, float* p, int count) => Avx512F.MaskStore(p, Mask(count), v);
+    public static void StoreMasked(Vector512<float> v, float* p, Vector512<float> mask) => Avx512F.MaskStore(p, mask, v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Broadcast(float x) => Vector512.Create(x);
@@ -67,9 +74,6 @@ internal readonly unsafe struct Vector512Ops : IVectorOps<Vector512<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sum(Vector512<float> v) => Vector512.Sum(v);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Mask(int count) =>
-        Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(count)).AsSingle();
 }
 
 /// <summary>AVX2+FMA lanes for <see cref="IVectorOps{TVec}"/>.</summary>
@@ -83,13 +87,17 @@ internal readonly unsafe struct Vector256Ops : IVectorOps<Vector256<float>>
     public static Vector256<float> Load(float* p) => Vector256.Load(p);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> LoadFirst(float* p, int count) => Avx.MaskLoad(p, Mask(count));
+    public static Vector256<float> FirstLanes(int count) =>
+        Vector256.LessThan(Vector256<int>.Indices, Vector256.Create(count)).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> LoadMasked(float* p, Vector256<float> mask) => Avx.MaskLoad(p, mask);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Vector256<float> v, float* p) => v.Store(p);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StoreFirst(Vector256<float> v, float* p, int count) => Avx.MaskStore(p, Mask(count), v);
+    public static void StoreMasked(Vector256<float> v, float* p, Vector256<float> mask) => Avx.MaskStore(p, mask, v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Broadcast(float x) => Vector256.Create(x);
@@ -107,7 +115,4 @@ internal readonly unsafe struct Vector256Ops : IVectorOps<Vector256<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sum(Vector256<float> v) => Vector256.Sum(v);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Mask(int count) =>
-        Vector256.LessThan(Vector256<int>.Indices, Vector256.Create(count)).AsSingle();
 }
