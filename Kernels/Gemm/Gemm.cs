@@ -1,7 +1,7 @@
 namespace SimdMlp.Kernels;
 
 /// <summary>Single-precision general matrix multiply with BLAS <c>sgemm</c> semantics, row-major.</summary>
-public static class Gemm
+public static partial class Gemm
 {
     /// <summary>
     /// C = alpha·op(A)·op(B) + beta·C, row-major. op(A) is m×k, op(B) is k×n, C is m×n.
