@@ -27,24 +27,29 @@ internal static unsafe class GemmLoop<TKernel> where TKernel : struct, IMicroKer
         float* aPacked = GemmWorkspace.Rent(WorkspaceFloats(blk, m, n, k));
         float* bPacked = aPacked + RoundUp(RoundUp(Math.Min(m, blk.MC), TKernel.MR) * Math.Min(k, blk.KC), 16);
 
+        // Even slices: k = 784 runs as 4×196 rather than 3×256 + 16, whose short last slice would pay a full C
+        // update for a few k steps. The cut depends on k only, never on threads, so results stay bit-identical.
+        int kcStep = BalancedStep(k, blk.KC, 1);
+        int mcStep = BalancedStep(m, blk.MC, TKernel.MR);
+
         // LOOP 5: split n into NC-wide column blocks of B and C.
         for (int jc = 0; jc < n; jc += blk.NC)
         {
             int nc = Math.Min(blk.NC, n - jc);
 
             // LOOP 4: split k into KC-deep slices; pack the KC×NC block of B into B̃.
-            for (int pc = 0; pc < k; pc += blk.KC)
+            for (int pc = 0; pc < k; pc += kcStep)
             {
-                int kc = Math.Min(blk.KC, k - pc);
+                int kc = Math.Min(kcStep, k - pc);
                 Pack<TKernel>.B(new StridedMatrix(b.At(pc, jc), b.RowStride, b.ColStride), kc, nc, bPacked);
 
                 // Later slices accumulate onto the first slice's result.
                 float betaSlice = pc == 0 ? beta : 1f;
 
                 // LOOP 3: split m into MC-high row blocks; pack the MC×KC block of A into Ã.
-                for (int ic = 0; ic < m; ic += blk.MC)
+                for (int ic = 0; ic < m; ic += mcStep)
                 {
-                    int mc = Math.Min(blk.MC, m - ic);
+                    int mc = Math.Min(mcStep, m - ic);
                     Pack<TKernel>.A(new StridedMatrix(a.At(ic, pc), a.RowStride, a.ColStride), mc, kc, aPacked);
                     MacroKernel(mc, nc, kc, alpha, aPacked, bPacked, betaSlice, c.At(ic, jc), c.RowStride, c.ColStride);
                 }
@@ -104,4 +109,13 @@ internal static unsafe class GemmLoop<TKernel> where TKernel : struct, IMicroKer
     }
 
     private static nint RoundUp(nint x, nint multiple) => (x + multiple - 1) / multiple * multiple;
+
+    /// <summary>The largest step ≤ <paramref name="max"/> (a multiple of <paramref name="unit"/>) that cuts
+    /// <paramref name="extent"/> into the fewest, most nearly equal blocks.</summary>
+    private static int BalancedStep(int extent, int max, int unit)
+    {
+        int blocks = (extent + max - 1) / max;
+        int step = (extent + blocks - 1) / blocks;
+        return Math.Min(max, (step + unit - 1) / unit * unit);
+    }
 }
