@@ -22,7 +22,14 @@ internal static unsafe class GemmDriver
     /// <summary>Same contract as <see cref="Gemm.Sgemm"/>, with the kernel family forced and arguments already valid.</summary>
     public static void Run(SimdPath path, Transpose transA, Transpose transB, int m, int n, int k, float alpha,
         ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc,
-        int maxDegreeOfParallelism)
+        int maxDegreeOfParallelism) =>
+        Run(path, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, maxDegreeOfParallelism, default(NoEpilogue));
+
+    /// <summary>As above, then <paramref name="epilogue"/> on every element of C once it is final.</summary>
+    public static void Run<TEpilogue>(SimdPath path, Transpose transA, Transpose transB, int m, int n, int k,
+        float alpha, ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc,
+        int maxDegreeOfParallelism, in TEpilogue epilogue)
+        where TEpilogue : struct, IGemmEpilogue
     {
         if (m == 0 || n == 0) return;
         fixed (float* pa = a, pb = b, pc = c)
@@ -31,6 +38,7 @@ internal static unsafe class GemmDriver
             if (k == 0 || alpha == 0)
             {
                 ScaleC(m, n, beta, matC);
+                if (TEpilogue.IsActive) epilogue.Apply(matC.Data, ldc, 1, 0, 0, m, n, false);
                 return;
             }
 
@@ -43,12 +51,14 @@ internal static unsafe class GemmDriver
                 if (path == SimdPath.Avx512)
                 {
                     GemmSmallM<Vector512<float>, Vector512Ops>.Run(m, 0, n, k, alpha, matA, matB, beta, matC);
+                    if (TEpilogue.IsActive) epilogue.Apply(matC.Data, ldc, 1, 0, 0, m, n, false);
                     return;
                 }
 
                 if (path == SimdPath.Avx2)
                 {
                     GemmSmallM<Vector256<float>, Vector256Ops>.Run(m, 0, n, k, alpha, matA, matB, beta, matC);
+                    if (TEpilogue.IsActive) epilogue.Apply(matC.Data, ldc, 1, 0, 0, m, n, false);
                     return;
                 }
             }
@@ -57,19 +67,17 @@ internal static unsafe class GemmDriver
             int parts = serial ? 1 : Math.Min(maxDegreeOfParallelism, plan.Units);
             if (parts <= 1)
             {
-                plan.Execute(0, 1);
+                plan.Execute(0, 1, epilogue);
             }
             else
             {
-                var work = t_work ??= new PlanWork();
+                var work = PlanWork<TEpilogue>.ForThisThread;
                 work.Plan = plan;
+                work.Epilogue = epilogue;
                 GemmWorkers.Run(work, parts);
             }
         }
     }
-
-    [ThreadStatic]
-    private static PlanWork? t_work;
 
     /// <summary>C = beta·C; beta == 0 writes zeros without reading C.</summary>
     private static void ScaleC(int m, int n, float beta, StridedMatrix c)
@@ -85,11 +93,18 @@ internal static unsafe class GemmDriver
         }
     }
 
-    private sealed class PlanWork : IPartitionedWork
+    /// <summary>A reusable carrier for one parallel region, per thread and epilogue type, so no call allocates.</summary>
+    private sealed class PlanWork<TEpilogue> : IPartitionedWork where TEpilogue : struct, IGemmEpilogue
     {
-        public GemmPlan Plan;
+        [ThreadStatic]
+        private static PlanWork<TEpilogue>? t_instance;
 
-        public void Execute(int part, int parts) => Plan.Execute(part, parts);
+        public GemmPlan Plan;
+        public TEpilogue Epilogue;
+
+        public static PlanWork<TEpilogue> ForThisThread => t_instance ??= new PlanWork<TEpilogue>();
+
+        public void Execute(int part, int parts) => Plan.Execute(part, parts, Epilogue);
     }
 }
 
@@ -99,16 +114,17 @@ internal readonly unsafe struct GemmPlan
     private readonly SimdPath _path;
     private readonly MicroKernelId _kernel;
     private readonly bool _smallM;
+    private readonly bool _transposed;
     private readonly bool _splitN;
     private readonly int _granule;
     private readonly int _m, _n, _k;
     private readonly float _alpha, _beta;
     private readonly StridedMatrix _a, _b, _c;
 
-    private GemmPlan(SimdPath path, MicroKernelId kernel, bool smallM, bool splitN, int granule, int m, int n, int k,
-        float alpha, StridedMatrix a, StridedMatrix b, float beta, StridedMatrix c)
+    private GemmPlan(SimdPath path, MicroKernelId kernel, bool smallM, bool transposed, bool splitN, int granule, int m,
+        int n, int k, float alpha, StridedMatrix a, StridedMatrix b, float beta, StridedMatrix c)
     {
-        _path = path; _kernel = kernel; _smallM = smallM; _splitN = splitN; _granule = granule;
+        _path = path; _kernel = kernel; _smallM = smallM; _transposed = transposed; _splitN = splitN; _granule = granule;
         _m = m; _n = n; _k = k; _alpha = alpha; _beta = beta; _a = a; _b = b; _c = c;
     }
 
@@ -123,7 +139,7 @@ internal readonly unsafe struct GemmPlan
             int block = path == SimdPath.Avx512
                 ? GemmSmallM<Vector512<float>, Vector512Ops>.ColumnBlock
                 : GemmSmallM<Vector256<float>, Vector256Ops>.ColumnBlock;
-            return new GemmPlan(path, MicroKernels.Main(path), true, true, block, m, n, k, alpha, a, b, beta, c);
+            return new GemmPlan(path, MicroKernels.Main(path), true, false, true, block, m, n, k, alpha, a, b, beta, c);
         }
 
         // Pick kernel and orientation by the share of multiply-adds that land in C; ties keep the main kernel
@@ -143,7 +159,7 @@ internal readonly unsafe struct GemmPlan
 
         // Split the dimension with more micro-tiles, in whole tiles.
         bool splitN = (n + blk.NR - 1) / blk.NR >= (m + blk.MR - 1) / blk.MR;
-        return new GemmPlan(path, kernel, false, splitN, splitN ? blk.NR : blk.MR, m, n, k, alpha, a, b, beta, c);
+        return new GemmPlan(path, kernel, false, transpose, splitN, splitN ? blk.NR : blk.MR, m, n, k, alpha, a, b, beta, c);
     }
 
     /// <summary>Fraction of multiply-adds that land in C when lanes run along n and rows along m.</summary>
@@ -153,7 +169,7 @@ internal readonly unsafe struct GemmPlan
     private static int RoundUp(int x, int multiple) => (x + multiple - 1) / multiple * multiple;
 
     /// <summary>Runs part <paramref name="part"/> of <paramref name="parts"/>: a contiguous range of units.</summary>
-    public void Execute(int part, int parts)
+    public void Execute<TEpilogue>(int part, int parts, in TEpilogue epilogue) where TEpilogue : struct, IGemmEpilogue
     {
         int units = Units;
         int u0 = (int)((long)units * part / parts), u1 = (int)((long)units * (part + 1) / parts);
@@ -167,20 +183,23 @@ internal readonly unsafe struct GemmPlan
                 GemmSmallM<Vector512<float>, Vector512Ops>.Run(_m, lo, hi, _k, _alpha, _a, _b, _beta, _c);
             else
                 GemmSmallM<Vector256<float>, Vector256Ops>.Run(_m, lo, hi, _k, _alpha, _a, _b, _beta, _c);
+            if (TEpilogue.IsActive) epilogue.Apply(_c.At(0, lo), _c.RowStride, 1, 0, lo, _m, hi - lo, false);
             return;
         }
 
-        int m = _m, n = _n;
+        int m = _m, n = _n, row0 = 0, col0 = 0;
         StridedMatrix a = _a, b = _b, c = _c;
         if (_splitN)
         {
             n = hi - lo;
+            col0 = lo;
             b = new StridedMatrix(_b.At(0, lo), _b.RowStride, _b.ColStride);
             c = new StridedMatrix(_c.At(0, lo), _c.RowStride, _c.ColStride);
         }
         else
         {
             m = hi - lo;
+            row0 = lo;
             a = new StridedMatrix(_a.At(lo, 0), _a.RowStride, _a.ColStride);
             c = new StridedMatrix(_c.At(lo, 0), _c.RowStride, _c.ColStride);
         }
@@ -188,11 +207,11 @@ internal readonly unsafe struct GemmPlan
         var blk = MicroKernels.Blocking(_kernel);
         switch (_kernel)
         {
-            case MicroKernelId.Avx512x8x32: GemmLoop<MicroKernel8x32Avx512>.Run(blk, m, n, _k, _alpha, a, b, _beta, c); break;
-            case MicroKernelId.Avx512x5x32: GemmLoop<MicroKernel5x32Avx512>.Run(blk, m, n, _k, _alpha, a, b, _beta, c); break;
-            case MicroKernelId.Avx2x6x16: GemmLoop<MicroKernel6x16Avx2>.Run(blk, m, n, _k, _alpha, a, b, _beta, c); break;
-            case MicroKernelId.Vector128x6x8: GemmLoop<MicroKernel6x8Vector128>.Run(blk, m, n, _k, _alpha, a, b, _beta, c); break;
-            default: GemmLoop<MicroKernel4x4Scalar>.Run(blk, m, n, _k, _alpha, a, b, _beta, c); break;
+            case MicroKernelId.Avx512x8x32: GemmLoop<MicroKernel8x32Avx512>.Run(blk, m, n, _k, _alpha, a, b, _beta, c, epilogue, row0, col0, _transposed); break;
+            case MicroKernelId.Avx512x5x32: GemmLoop<MicroKernel5x32Avx512>.Run(blk, m, n, _k, _alpha, a, b, _beta, c, epilogue, row0, col0, _transposed); break;
+            case MicroKernelId.Avx2x6x16: GemmLoop<MicroKernel6x16Avx2>.Run(blk, m, n, _k, _alpha, a, b, _beta, c, epilogue, row0, col0, _transposed); break;
+            case MicroKernelId.Vector128x6x8: GemmLoop<MicroKernel6x8Vector128>.Run(blk, m, n, _k, _alpha, a, b, _beta, c, epilogue, row0, col0, _transposed); break;
+            default: GemmLoop<MicroKernel4x4Scalar>.Run(blk, m, n, _k, _alpha, a, b, _beta, c, epilogue, row0, col0, _transposed); break;
         }
     }
 }

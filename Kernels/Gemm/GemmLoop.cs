@@ -20,9 +20,14 @@ internal static unsafe class GemmLoop<TKernel> where TKernel : struct, IMicroKer
         return aPacked + bPacked + 16;
     }
 
-    /// <summary>C (m×n) = alpha·A (m×k)·B (k×n) + beta·C, with k ≥ 1.</summary>
-    public static void Run(in GemmBlocking blk, int m, int n, int k, float alpha, StridedMatrix a, StridedMatrix b,
-        float beta, StridedMatrix c)
+    /// <summary>
+    /// C (m×n) = alpha·A (m×k)·B (k×n) + beta·C, with k ≥ 1, then the epilogue on each finished tile.
+    /// (row0, col0) place this C block in the product the epilogue sees; <paramref name="transposed"/> says the loops
+    /// run on its transpose.
+    /// </summary>
+    public static void Run<TEpilogue>(in GemmBlocking blk, int m, int n, int k, float alpha, StridedMatrix a,
+        StridedMatrix b, float beta, StridedMatrix c, in TEpilogue epilogue, int row0, int col0, bool transposed)
+        where TEpilogue : struct, IGemmEpilogue
     {
         float* aPacked = GemmWorkspace.Rent(WorkspaceFloats(blk, m, n, k));
         float* bPacked = aPacked + RoundUp(RoundUp(Math.Min(m, blk.MC), TKernel.MR) * Math.Min(k, blk.KC), 16);
@@ -51,15 +56,21 @@ internal static unsafe class GemmLoop<TKernel> where TKernel : struct, IMicroKer
                 {
                     int mc = Math.Min(mcStep, m - ic);
                     Pack<TKernel>.A(new StridedMatrix(a.At(ic, pc), a.RowStride, a.ColStride), mc, kc, aPacked);
-                    MacroKernel(mc, nc, kc, alpha, aPacked, bPacked, betaSlice, c.At(ic, jc), c.RowStride, c.ColStride);
+                    var slice = new SliceInfo(pc == 0, pc + kc == k, row0 + ic, col0 + jc, transposed);
+                    MacroKernel(mc, nc, kc, alpha, aPacked, bPacked, betaSlice, c.At(ic, jc), c.RowStride, c.ColStride,
+                        epilogue, slice);
                 }
             }
         }
     }
 
+    /// <summary>Where a macro-kernel call sits: first/last KC slice, and the block's place for the epilogue.</summary>
+    private readonly record struct SliceInfo(bool First, bool Last, int Row0, int Col0, bool Transposed);
+
     [SkipLocalsInit]
-    private static void MacroKernel(int mc, int nc, int kc, float alpha, float* aPacked, float* bPacked, float beta,
-        float* c, nint rsC, nint csC)
+    private static void MacroKernel<TEpilogue>(int mc, int nc, int kc, float alpha, float* aPacked, float* bPacked,
+        float beta, float* c, nint rsC, nint csC, in TEpilogue epilogue, SliceInfo slice)
+        where TEpilogue : struct, IGemmEpilogue
     {
         int mr = TKernel.MR, nr = TKernel.NR;
         float* tile = stackalloc float[TKernel.MR * TKernel.NR];
@@ -76,15 +87,24 @@ internal static unsafe class GemmLoop<TKernel> where TKernel : struct, IMicroKer
                 int rows = Math.Min(mr, mc - ir);
                 float* aPanel = aPacked + (nint)ir * kc;
                 float* cTile = c + ir * rsC + jr * csC;
+                int tileRow = slice.Row0 + ir, tileCol = slice.Col0 + jr;
                 if (rows == mr && cols == nr && csC == 1)
                 {
                     TKernel.Run(kc, ref *aPanel, ref *bPanel, nr, ref *cTile, rsC, alpha, beta);
+                    if (TEpilogue.IsActive && slice.Last)
+                        epilogue.Apply(cTile, rsC, 1, tileRow, tileCol, rows, cols, slice.Transposed);
                 }
                 else
                 {
                     // Edge or transposed-C tile: compute the full tile into scratch, then copy the valid part.
+                    // A tile finished in one slice (the usual case) gets its epilogue in scratch, where rows are
+                    // contiguous even when C is transposed.
                     TKernel.Run(kc, ref *aPanel, ref *bPanel, nr, ref *tile, nr, alpha, 0f);
+                    bool epilogueInScratch = TEpilogue.IsActive && slice.First && slice.Last && beta == 0;
+                    if (epilogueInScratch) epilogue.Apply(tile, nr, 1, tileRow, tileCol, rows, cols, slice.Transposed);
                     CopyOut(tile, rows, cols, beta, cTile, rsC, csC);
+                    if (TEpilogue.IsActive && slice.Last && !epilogueInScratch)
+                        epilogue.Apply(cTile, rsC, csC, tileRow, tileCol, rows, cols, slice.Transposed);
                 }
             }
         }

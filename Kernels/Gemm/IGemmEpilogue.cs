@@ -1,0 +1,37 @@
+namespace SimdMlp.Kernels;
+
+/// <summary>
+/// Work the GEMM applies to each finished block of C while it is still in L1: the fused bias and activation of a
+/// dense layer.
+/// </summary>
+/// <remarks>
+/// Coordinates are those of the oriented product the loops run (C, or Cᵀ for narrow products): element (r, l) of
+/// the block sits at <c>block[r·rowStride + l·colStride]</c> and is element (row0 + r, col0 + l) of that product.
+/// The epilogue runs exactly once per element, after the last KC slice, so it sees the finished sum.
+/// </remarks>
+internal unsafe interface IGemmEpilogue
+{
+    /// <summary>False for <see cref="NoEpilogue"/>: the JIT then drops every call.</summary>
+    static abstract bool IsActive { get; }
+
+    /// <summary>Applies the epilogue to a finished block.</summary>
+    /// <param name="block">The block's first element.</param>
+    /// <param name="rowStride">Distance between the block's rows.</param>
+    /// <param name="colStride">Distance between the block's columns.</param>
+    /// <param name="row0">The block's first row in the oriented product.</param>
+    /// <param name="col0">The block's first column in the oriented product.</param>
+    /// <param name="rows">Rows in the block.</param>
+    /// <param name="cols">Columns in the block.</param>
+    /// <param name="transposed">Whether the loops run on Cᵀ, so a block's rows are columns of C.</param>
+    void Apply(float* block, nint rowStride, nint colStride, int row0, int col0, int rows, int cols, bool transposed);
+}
+
+/// <summary>The plain product.</summary>
+internal readonly unsafe struct NoEpilogue : IGemmEpilogue
+{
+    public static bool IsActive => false;
+
+    public void Apply(float* block, nint rowStride, nint colStride, int row0, int col0, int rows, int cols, bool transposed)
+    {
+    }
+}
