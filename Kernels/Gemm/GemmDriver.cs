@@ -16,8 +16,9 @@ namespace SimdMlp.Kernels;
 /// </remarks>
 internal static unsafe class GemmDriver
 {
-    // Below this many multiply-adds a second thread costs more to wake than it saves.
-    private const long ParallelThreshold = 48 * 48 * 48;
+    // Below this many multiply-adds (~20 µs of work) a second thread is not worth its hand-off: the batch-1 products
+    // are bound by streaming B, and on a busy machine a hand-off can wait a whole scheduler quantum.
+    private const long ParallelThreshold = 1 << 20;
 
     /// <summary>Same contract as <see cref="Gemm.Sgemm"/>, with the kernel family forced and arguments already valid.</summary>
     public static void Run(SimdPath path, Transpose transA, Transpose transB, int m, int n, int k, float alpha,
