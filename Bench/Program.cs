@@ -1,1 +1,28 @@
-System.Console.WriteLine(SimdMlp.Kernels.SimdCapabilities.Describe());
+using BenchmarkDotNet.Running;
+using SimdMlp.Bench.Common;
+using SimdMlp.Bench.Sgemm.Table;
+
+namespace SimdMlp.Bench;
+
+/// <summary>
+/// Entry point. The first argument may name a quick console mode (a Stopwatch harness that prints one table);
+/// anything else goes to BenchmarkDotNet, which finds every benchmark class in this assembly, so files added
+/// under Bench/ are picked up without touching this one.
+/// </summary>
+public static class Program
+{
+    /// <summary>Quick modes by name. Adding a mode is one line here.</summary>
+    private static readonly Dictionary<string, Func<string[], int>> QuickModes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["gemm"] = GemmTable.Run,
+    };
+
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && QuickModes.TryGetValue(args[0], out var mode)) return mode(args[1..]);
+
+        var (config, benchmarkArgs) = BenchConfig.FromCommandLine(args);
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(benchmarkArgs, config);
+        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+    }
+}
