@@ -1,0 +1,97 @@
+namespace SimdMlp.Training;
+
+/// <summary>
+/// Samples as spans: inputs [Count, Features] row-major with either class labels (one per sample) or target rows
+/// [Count, Outputs]. A view: it copies nothing, so the spans must outlive its use.
+/// </summary>
+public readonly ref struct SampleSet
+{
+    /// <summary>Samples with class labels (softmax: class indices; sigmoid: one-hot rows, or 0/1 for one output).</summary>
+    /// <param name="inputs">[count, features] row-major, count = <c>labels.Length</c>.</param>
+    /// <param name="labels">One class index per sample.</param>
+    /// <exception cref="ArgumentException">inputs is not a whole number of rows per label.</exception>
+    public SampleSet(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels)
+    {
+        if (labels.Length == 0 ? inputs.Length != 0 : inputs.Length % labels.Length != 0)
+        {
+            throw new ArgumentException(
+                $"inputs has {inputs.Length} floats, not a whole number of rows for {labels.Length} labels.", nameof(inputs));
+        }
+
+        Inputs = inputs;
+        Labels = labels;
+        Count = labels.Length;
+        Features = labels.Length == 0 ? 0 : inputs.Length / labels.Length;
+    }
+
+    /// <summary>Samples with target rows (regression, multi-label, or soft class targets).</summary>
+    /// <param name="inputs">[count, features] row-major.</param>
+    /// <param name="targets">[count, outputs] row-major.</param>
+    /// <param name="count">The number of samples.</param>
+    /// <exception cref="ArgumentException">inputs or targets is not a whole number of rows for count samples.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    public SampleSet(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (count == 0 ? inputs.Length != 0 : inputs.Length % count != 0)
+        {
+            throw new ArgumentException($"inputs has {inputs.Length} floats, not a whole number of rows for {count} samples.", nameof(inputs));
+        }
+
+        if (count == 0 ? targets.Length != 0 : targets.Length % count != 0)
+        {
+            throw new ArgumentException($"targets has {targets.Length} floats, not a whole number of rows for {count} samples.", nameof(targets));
+        }
+
+        Inputs = inputs;
+        Targets = targets;
+        Count = count;
+        Features = count == 0 ? 0 : inputs.Length / count;
+        HasTargets = true;
+    }
+
+    /// <summary>[Count, Features] row-major.</summary>
+    public ReadOnlySpan<float> Inputs { get; }
+
+    /// <summary>Class labels, one per sample; empty when the set has targets.</summary>
+    public ReadOnlySpan<int> Labels { get; }
+
+    /// <summary>Target rows [Count, Outputs]; empty when the set has labels.</summary>
+    public ReadOnlySpan<float> Targets { get; }
+
+    /// <summary>The number of samples.</summary>
+    public int Count { get; }
+
+    /// <summary>Floats per input row.</summary>
+    public int Features { get; }
+
+    /// <summary>Whether the set has target rows rather than labels.</summary>
+    public bool HasTargets { get; }
+
+    /// <summary>Whether the set holds no samples (also true for <c>default</c>).</summary>
+    public bool IsEmpty => Count == 0;
+
+    /// <summary>Checks the set against a network; <paramref name="name"/> names it in messages.</summary>
+    internal void Validate(MlpDefinition definition, string name)
+    {
+        if (IsEmpty) return;
+        if (Features != definition.InputSize)
+        {
+            throw new ArgumentException(
+                $"{name} has {Features} features per sample, but the network {definition} takes {definition.InputSize}.", name);
+        }
+
+        if (HasTargets)
+        {
+            if (Targets.Length != Count * definition.OutputSize)
+            {
+                throw new ArgumentException(
+                    $"{name} has {Targets.Length / Count} targets per sample, but the network has {definition.OutputSize} outputs.", name);
+            }
+
+            return;
+        }
+
+        LabelChecks.Validate(Labels, definition, name);
+    }
+}
