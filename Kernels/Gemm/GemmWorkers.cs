@@ -13,6 +13,9 @@ internal interface IPartitionedWork
 /// <remarks>
 /// One parallel region runs at a time. A caller that finds the pool busy runs its work serially instead of
 /// waiting; results are bit-identical either way, because work is split over M or N blocks, never over K.
+/// Each worker's part is claimed by compare-and-swap, by the worker or by the caller: when the caller finishes its
+/// own part first, it takes any part whose worker has not started (on a busy machine that worker may not be
+/// scheduled for a whole time slice), so a region never waits for a thread that is not running.
 /// </remarks>
 internal static class GemmWorkers
 {
@@ -51,6 +54,10 @@ internal static class GemmWorkers
             for (int w = 0; w < parts - 1; w++) s_workers[w].Start();
 
             work.Execute(0, parts);
+            for (int w = 0; w < parts - 1; w++)
+            {
+                if (s_workers[w].TryClaim()) RunPart(w + 1);
+            }
 
             var spinner = default(SpinWait);
             while (Volatile.Read(ref s_pending) != 0) spinner.SpinOnce(sleep1Threshold: -1);
@@ -61,6 +68,20 @@ internal static class GemmWorkers
         {
             Monitor.Exit(s_gate);
         }
+    }
+
+    private static void RunPart(int part)
+    {
+        try
+        {
+            s_work!.Execute(part, s_parts);
+        }
+        catch (Exception e)
+        {
+            s_error = e;
+        }
+
+        Interlocked.Decrement(ref s_pending);
     }
 
     private static void EnsureWorkers(int count)
@@ -91,6 +112,9 @@ internal static class GemmWorkers
             lock (_signal) Monitor.Pulse(_signal);
         }
 
+        /// <summary>Takes this worker's part of the current region; true for exactly one caller per region.</summary>
+        public bool TryClaim() => Interlocked.CompareExchange(ref _hasWork, 0, 1) == 1;
+
         private void Loop()
         {
             while (true)
@@ -110,17 +134,8 @@ internal static class GemmWorkers
                     }
                 }
 
-                try
-                {
-                    s_work!.Execute(_part, s_parts);
-                }
-                catch (Exception e)
-                {
-                    s_error = e;
-                }
-
-                Volatile.Write(ref _hasWork, 0);
-                Interlocked.Decrement(ref s_pending);
+                // The caller may have taken the part meanwhile; then there is nothing to do.
+                if (TryClaim()) RunPart(_part);
             }
         }
     }
