@@ -98,12 +98,12 @@ internal static unsafe class GemmDriver
     private sealed class PlanWork<TEpilogue> : IPartitionedWork where TEpilogue : struct, IGemmEpilogue
     {
         [ThreadStatic]
-        private static PlanWork<TEpilogue>? t_instance;
+        private static PlanWork<TEpilogue>? s_threadInstance;
 
         public GemmPlan Plan;
         public TEpilogue Epilogue;
 
-        public static PlanWork<TEpilogue> ForThisThread => t_instance ??= new PlanWork<TEpilogue>();
+        public static PlanWork<TEpilogue> ForThisThread => s_threadInstance ??= new PlanWork<TEpilogue>();
 
         public void Execute(int part, int parts) => Plan.Execute(part, parts, Epilogue);
     }

@@ -13,16 +13,16 @@ internal static unsafe class GemmWorkspace
     private const int AlignFloats = 16;
 
     [ThreadStatic]
-    private static float[]? t_buffer;
+    private static float[]? s_threadBuffer;
 
     /// <summary>A 64-byte aligned block of at least <paramref name="floats"/> floats, valid until the next call on this thread.</summary>
     public static float* Rent(nint floats)
     {
-        var buffer = t_buffer;
+        var buffer = s_threadBuffer;
         if (buffer is null || buffer.Length < floats + AlignFloats)
         {
             buffer = GC.AllocateUninitializedArray<float>((int)floats + AlignFloats, pinned: true);
-            t_buffer = buffer;
+            s_threadBuffer = buffer;
         }
 
         var start = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(buffer));
