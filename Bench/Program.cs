@@ -15,6 +15,7 @@ public static class Program
     private static readonly Dictionary<string, Func<string[], int>> QuickModes = new(StringComparer.OrdinalIgnoreCase)
     {
         ["gemm"] = GemmTable.Run,
+        ["mlp"] = Mlp.MlpTable.Run,
     };
 
     public static int Main(string[] args)
