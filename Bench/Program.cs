@@ -12,7 +12,7 @@ namespace SimdMlp.Bench;
 public static class Program
 {
     /// <summary>Quick modes by name. Adding a mode is one line here.</summary>
-    private static readonly Dictionary<string, Func<string[], int>> QuickModes = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, Func<string[], int>> s_quickModes = new(StringComparer.OrdinalIgnoreCase)
     {
         ["gemm"] = GemmTable.Run,
         ["mlp"] = Mlp.MlpTable.Run,
@@ -20,7 +20,7 @@ public static class Program
 
     public static int Main(string[] args)
     {
-        if (args.Length > 0 && QuickModes.TryGetValue(args[0], out var mode)) return mode(args[1..]);
+        if (args.Length > 0 && s_quickModes.TryGetValue(args[0], out var mode)) return mode(args[1..]);
 
         var (config, benchmarkArgs) = BenchConfig.FromCommandLine(args);
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(benchmarkArgs, config);

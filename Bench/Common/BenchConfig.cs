@@ -16,7 +16,7 @@ namespace SimdMlp.Bench.Common;
 public static class BenchConfig
 {
     /// <summary>BenchmarkDotNet's own --job names.</summary>
-    private static readonly Dictionary<string, Job> Jobs = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, Job> s_jobs = new(StringComparer.OrdinalIgnoreCase)
     {
         ["default"] = Job.Default,
         ["dry"] = Job.Dry,
@@ -33,12 +33,12 @@ public static class BenchConfig
         var rest = new List<string>(args.Length);
         for (int i = 0; i < args.Length; i++)
         {
-            if (args[i] is "--job" or "-j" && i + 1 < args.Length && Jobs.TryGetValue(args[i + 1], out var named))
+            if (args[i] is "--job" or "-j" && i + 1 < args.Length && s_jobs.TryGetValue(args[i + 1], out var named))
             {
                 job = named;
                 i++;
             }
-            else if (args[i].StartsWith("--job=", StringComparison.Ordinal) && Jobs.TryGetValue(args[i][6..], out named))
+            else if (args[i].StartsWith("--job=", StringComparison.Ordinal) && s_jobs.TryGetValue(args[i][6..], out named))
             {
                 job = named;
             }

@@ -19,7 +19,7 @@ public sealed class GemmContractTests
         return data;
     }
 
-    private static readonly Transpose[] Both = [Transpose.No, Transpose.Yes];
+    private static readonly Transpose[] s_both = [Transpose.No, Transpose.Yes];
 
     [Theory]
     [MemberData(nameof(Entries))]
@@ -35,7 +35,7 @@ public sealed class GemmContractTests
             {
                 foreach (float alpha in alphas)
                 {
-                    var c = new GemmCase(entry, path, Both[seed % 2], Both[seed / 2 % 2], m, n, 0, alpha, beta,
+                    var c = new GemmCase(entry, path, s_both[seed % 2], s_both[seed / 2 % 2], m, n, 0, alpha, beta,
                         PadA: seed % 3, PadB: 0, PadC: seed % 4, TailC: seed % 2, Seed: seed++);
                     var problem = GemmProblem.Create(c);
                     var before = problem.C.CopyWindow();
@@ -80,7 +80,7 @@ public sealed class GemmContractTests
     }
 
     /// <summary>(m, n, k) of the products an MLP runs, plus block-crossing ones; see <see cref="Mlp_shapes_match_reference"/>.</summary>
-    private static readonly (string Why, int M, int N, int K)[] MlpShapes =
+    private static readonly (string Why, int M, int N, int K)[] s_mlpShapes =
     [
         ("batch 1, hidden layer", 1, 256, 784),
         ("batch 1, output layer", 1, 10, 256),
@@ -101,16 +101,16 @@ public sealed class GemmContractTests
     public void Mlp_shapes_match_reference(GemmEntry entry, SimdPath path)
     {
         SimdPaths.SkipUnlessAccelerated(path);
-        for (int shape = 0; shape < MlpShapes.Length; shape++)
+        for (int shape = 0; shape < s_mlpShapes.Length; shape++)
         {
-            var (why, m, n, k) = MlpShapes[shape];
+            var (why, m, n, k) = s_mlpShapes[shape];
             for (int t = 0; t < 4; t++)
             {
                 // Forward (alpha 1, beta 0 over NaN, one thread) or gradient accumulation (beta 1, padded, two
                 // threads), alternating so that every shape and every transpose combination gets both.
                 bool accumulate = (shape + t) % 2 == 1;
                 var (alpha, beta, pad) = accumulate ? (-0.75f, 1f, 3) : (1f, 0f, 0);
-                var c = new GemmCase(entry, path, Both[t / 2], Both[t % 2], m, n, k, alpha, beta, PadA: pad,
+                var c = new GemmCase(entry, path, s_both[t / 2], s_both[t % 2], m, n, k, alpha, beta, PadA: pad,
                     PadB: pad + 1, PadC: pad, TailC: pad, Dop: accumulate ? 2 : 1, Seed: 100 + 4 * shape + t);
                 var problem = GemmProblem.Create(c);
                 var reference = problem.ComputeReference(shared: true);

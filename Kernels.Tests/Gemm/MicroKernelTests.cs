@@ -12,7 +12,7 @@ namespace SimdMlp.Kernels.Tests.Gemm;
 /// </summary>
 public sealed class MicroKernelTests
 {
-    private static readonly (float Alpha, float Beta)[] Scalars =
+    private static readonly (float Alpha, float Beta)[] s_scalars =
         [(1f, 0f), (1f, 1f), (-0.5f, 0f), (2.5f, -1.25f), (0f, 1f), (0f, 0.5f), (0f, 0f), (1f, -1f)];
 
     /// <summary>Every micro-kernel by name (the enum is internal).</summary>
@@ -54,7 +54,7 @@ public sealed class MicroKernelTests
         int combination = 0;
         foreach (int kc in kcs)
         {
-            foreach (var (alpha, beta) in Scalars)
+            foreach (var (alpha, beta) in s_scalars)
             {
                 int ldc = ldcs[combination % ldcs.Length];
                 int panelOffset = combination % 3 == 2 ? 1 : 0;

@@ -8,7 +8,7 @@ public sealed partial class MultiLayerPerceptron
     private const int ThreadWorkspaceBatch = 64;
 
     [ThreadStatic]
-    private static InferenceWorkspace? t_workspace;
+    private static InferenceWorkspace? s_threadWorkspace;
 
     /// <summary>
     /// The head's output Ŷ (softmax probabilities, sigmoid probabilities or linear values) for one or more samples.
@@ -19,11 +19,11 @@ public sealed partial class MultiLayerPerceptron
     /// <exception cref="ArgumentException">inputs is not a whole, non-zero number of rows, or outputs is too short.</exception>
     public void Predict(ReadOnlySpan<float> inputs, Span<float> outputs)
     {
-        InferenceWorkspace? workspace = t_workspace;
+        InferenceWorkspace? workspace = s_threadWorkspace;
         if (workspace is null || workspace.HiddenWidth < Plan.WidestHidden)
         {
             // Grows only, so a thread serving several models settles on the widest and stops allocating.
-            workspace = t_workspace = new InferenceWorkspace(Math.Max(Plan.WidestHidden, workspace?.HiddenWidth ?? 0),
+            workspace = s_threadWorkspace = new InferenceWorkspace(Math.Max(Plan.WidestHidden, workspace?.HiddenWidth ?? 0),
                 ThreadWorkspaceBatch);
         }
 

@@ -11,7 +11,7 @@ public sealed class OpenBlasGemm : IGemmPeer
     /// On a 2-core machine that steals a core from whatever is timed next, so after a multi-threaded OpenBLAS
     /// sample the harness waits this long.
     /// </summary>
-    private static readonly TimeSpan WorkerSpin = TimeSpan.FromMilliseconds(150);
+    private static readonly TimeSpan s_workerSpin = TimeSpan.FromMilliseconds(150);
 
     public const string PeerName = "OpenBLAS";
 
@@ -28,7 +28,7 @@ public sealed class OpenBlasGemm : IGemmPeer
         return $"{config}; core {core}";
     }
 
-    public TimeSpan SettleAfter(int threads) => threads > 1 ? WorkerSpin : TimeSpan.Zero;
+    public TimeSpan SettleAfter(int threads) => threads > 1 ? s_workerSpin : TimeSpan.Zero;
 
     public void SetThreads(int threads) => OpenBlasNative.SetNumThreads(threads);
 

@@ -13,12 +13,12 @@ internal static unsafe partial class OpenBlasNative
 
     public const int RowMajor = 101, NoTrans = 111, Trans = 112;
 
-    private static readonly Lazy<string?> LoadError = new(TryLoad);
+    private static readonly Lazy<string?> s_loadError = new(TryLoad);
 
-    public static bool IsLoadable => LoadError.Value is null;
+    public static bool IsLoadable => s_loadError.Value is null;
 
     /// <summary>Why the library could not be loaded, or null.</summary>
-    public static string? Error => LoadError.Value;
+    public static string? Error => s_loadError.Value;
 
     [LibraryImport(Library, EntryPoint = "cblas_sgemm")]
     public static partial void Sgemm(int order, int transA, int transB, int m, int n, int k, float alpha,

@@ -26,14 +26,14 @@ public static class GemmTableJson
             summary.Scaling1024OpenBlas, checks, jsonRows);
         string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null) Directory.CreateDirectory(directory);
-        File.WriteAllText(path, JsonSerializer.Serialize(report, Context.JsonReport));
+        File.WriteAllText(path, JsonSerializer.Serialize(report, s_context.JsonReport));
     }
 
     /// <summary>
     /// snake_case keys; non-finite numbers allowed because a broken kernel can produce an infinite diff;
     /// ³ · ᵀ left unescaped so the shape labels stay readable.
     /// </summary>
-    private static readonly GemmJsonContext Context = new(new JsonSerializerOptions
+    private static readonly GemmJsonContext s_context = new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
