@@ -1,3 +1,4 @@
+using SimdMlp.Kernels.Tests.Support;
 using Xunit;
 using L = SimdMlp.Kernels.Losses;
 
@@ -29,9 +30,7 @@ public sealed class LossAllocationTests
             L.HalfSquaredError(logits, targets, Batch, dz);
         }
 
-        All();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 20; i++) All();
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Action call = All;
+        SteadyStateAllocation.AssertNone(call, "every loss kernel");
     }
 }
