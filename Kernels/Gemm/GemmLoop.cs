@@ -14,11 +14,13 @@ internal static unsafe class GemmLoop<TKernel> where TKernel : struct, IMicroKer
     /// <summary>Floats of workspace <see cref="Run"/> needs for an m×n×k product.</summary>
     public static nint WorkspaceFloats(in GemmBlocking blk, int m, int n, int k)
     {
-        nint kc = Math.Min(k, blk.KC);
-        nint aPacked = RoundUp(Math.Min(m, blk.MC), TKernel.MR) * kc;
-        nint bPacked = kc * RoundUp(Math.Min(n, blk.NC), TKernel.NR);
-        return aPacked + bPacked + 16;
+        nint bPacked = Math.Min(k, blk.KC) * RoundUp(Math.Min(n, blk.NC), TKernel.NR);
+        return PackedAFloats(blk, m, k) + bPacked;
     }
+
+    /// <summary>Floats Ã takes, rounded up to 16 so that B̃ after it starts 64-byte aligned.</summary>
+    private static nint PackedAFloats(in GemmBlocking blk, int m, int k) =>
+        RoundUp(RoundUp(Math.Min(m, blk.MC), TKernel.MR) * Math.Min(k, blk.KC), 16);
 
     /// <summary>
     /// C (m×n) = alpha·A (m×k)·B (k×n) + beta·C, with k ≥ 1, then the epilogue on each finished tile.
@@ -30,7 +32,7 @@ internal static unsafe class GemmLoop<TKernel> where TKernel : struct, IMicroKer
         where TEpilogue : struct, IGemmEpilogue
     {
         float* aPacked = GemmWorkspace.Rent(WorkspaceFloats(blk, m, n, k));
-        float* bPacked = aPacked + RoundUp(RoundUp(Math.Min(m, blk.MC), TKernel.MR) * Math.Min(k, blk.KC), 16);
+        float* bPacked = aPacked + PackedAFloats(blk, m, k);
 
         // Even slices: k = 784 runs as 4×196 rather than 3×256 + 16, whose short last slice would pay a full C
         // update for a few k steps. The cut depends on k only, never on threads, so results stay bit-identical.
