@@ -50,34 +50,37 @@ public sealed record UpdateRule(UpdateKind Kind, double LearningRate, double Wei
         _ => F($"{Kind}(lr={LearningRate}, β₁={Beta1}, β₂={Beta2}, ε={Epsilon}, λ={WeightDecay})"),
     };
 
-    /// <summary>One step through the kernel: on <paramref name="path"/>, or the public API when null.</summary>
+    /// <summary>
+    /// One step through the kernel: on <paramref name="path"/>, or the public API when null, with up to
+    /// <paramref name="threads"/> threads.
+    /// </summary>
     public void Step(SimdPath? path, Span<float> weights, ReadOnlySpan<float> gradients, Span<float> state1,
-        Span<float> state2, int step)
+        Span<float> state2, int step, int threads = 1)
     {
         var active = path ?? SimdCapabilities.ActivePath;
         switch (Kind)
         {
             case UpdateKind.Sgd when path is null:
-                new Sgd(LearningRate, weightDecay: WeightDecay).Step(weights, gradients);
+                new Sgd(LearningRate, weightDecay: WeightDecay).Step(weights, gradients, threads);
                 break;
             case UpdateKind.Sgd:
-                new Sgd(LearningRate, weightDecay: WeightDecay).Step(active, weights, gradients);
+                new Sgd(LearningRate, weightDecay: WeightDecay).Step(active, weights, gradients, threads);
                 break;
             case UpdateKind.Momentum or UpdateKind.Nesterov:
                 var sgd = new Sgd(LearningRate, Momentum, Kind == UpdateKind.Nesterov ? 0 : Dampening, WeightDecay,
                     Kind == UpdateKind.Nesterov);
-                if (path is null) sgd.Step(weights, gradients, state1, step);
-                else sgd.Step(active, weights, gradients, state1, step);
+                if (path is null) sgd.Step(weights, gradients, state1, step, threads);
+                else sgd.Step(active, weights, gradients, state1, step, threads);
                 break;
             case UpdateKind.Adam:
                 var adam = new Adam(LearningRate, Beta1, Beta2, Epsilon, WeightDecay);
-                if (path is null) adam.Step(weights, gradients, state1, state2, step);
-                else adam.Step(active, weights, gradients, state1, state2, step);
+                if (path is null) adam.Step(weights, gradients, state1, state2, step, threads);
+                else adam.Step(active, weights, gradients, state1, state2, step, threads);
                 break;
             default:
                 var adamW = new AdamW(LearningRate, Beta1, Beta2, Epsilon, WeightDecay);
-                if (path is null) adamW.Step(weights, gradients, state1, state2, step);
-                else adamW.Step(active, weights, gradients, state1, state2, step);
+                if (path is null) adamW.Step(weights, gradients, state1, state2, step, threads);
+                else adamW.Step(active, weights, gradients, state1, state2, step, threads);
                 break;
         }
     }

@@ -75,7 +75,7 @@ internal static unsafe class GemmDriver
                 var work = PlanWork<TEpilogue>.ForThisThread;
                 work.Plan = plan;
                 work.Epilogue = epilogue;
-                GemmWorkers.Run(work, parts);
+                WorkerPool.Run(work, parts);
             }
         }
     }

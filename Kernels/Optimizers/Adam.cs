@@ -65,22 +65,25 @@ public readonly struct Adam
     /// <param name="firstMoment">m, updated in place; ignored as input on step 1.</param>
     /// <param name="secondMoment">v, updated in place; ignored as input on step 1.</param>
     /// <param name="step">t, the step number, from 1.</param>
+    /// <param name="maxDegreeOfParallelism">Threads to use, the caller's included; large buffers (≥ 32 Ki floats) are
+    /// split into element ranges, so the result is bit-identical whatever the count.</param>
     /// <exception cref="ArgumentException">The lengths differ or the buffers overlap.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is less than 1.</exception>
     /// <exception cref="InvalidOperationException">This optimizer is default.</exception>
     public void Step(Span<float> weights, ReadOnlySpan<float> gradients, Span<float> firstMoment,
-        Span<float> secondMoment, int step) =>
-        Step(SimdCapabilities.ActivePath, weights, gradients, firstMoment, secondMoment, step);
+        Span<float> secondMoment, int step, int maxDegreeOfParallelism = 1) =>
+        Step(SimdCapabilities.ActivePath, weights, gradients, firstMoment, secondMoment, step, maxDegreeOfParallelism);
 
-    /// <summary><see cref="Step(Span{float}, ReadOnlySpan{float}, Span{float}, Span{float}, int)"/> on a given path, for tests and benchmarks.</summary>
+    /// <summary><see cref="Step(Span{float}, ReadOnlySpan{float}, Span{float}, Span{float}, int, int)"/> on a given path, for tests and benchmarks.</summary>
     internal void Step(SimdPath path, Span<float> weights, ReadOnlySpan<float> gradients, Span<float> firstMoment,
-        Span<float> secondMoment, int step)
+        Span<float> secondMoment, int step, int maxDegreeOfParallelism = 1)
     {
+        OptimizerArguments.Parallelism(maxDegreeOfParallelism);
         OptimizerArguments.Constructed(_constructed, nameof(Adam));
         OptimizerArguments.Buffers(weights, gradients, firstMoment, nameof(firstMoment), secondMoment,
             nameof(secondMoment));
         OptimizerArguments.Step(step);
         var op = new AdamOperator(LearningRate, Beta1, Beta2, Epsilon, l2: WeightDecay, decoupledDecay: 0, step);
-        UpdateDriver.Run(path, op, weights, gradients, firstMoment, secondMoment);
+        UpdateDriver.Run(path, op, weights, gradients, firstMoment, secondMoment, maxDegreeOfParallelism);
     }
 }

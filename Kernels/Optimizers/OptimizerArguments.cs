@@ -27,6 +27,16 @@ internal static class OptimizerArguments
         if (step < 1) throw new ArgumentOutOfRangeException(nameof(step), step, $"step counts from 1, but is {step}.");
     }
 
+    /// <summary>At least one thread.</summary>
+    public static void Parallelism(int maxDegreeOfParallelism)
+    {
+        if (maxDegreeOfParallelism < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism,
+                $"maxDegreeOfParallelism must be at least 1, but is {maxDegreeOfParallelism}.");
+        }
+    }
+
     /// <summary>Throws when an optimizer is <c>default</c>, that is, never constructed.</summary>
     public static void Constructed(bool constructed, string type)
     {

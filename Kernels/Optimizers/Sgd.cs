@@ -68,25 +68,30 @@ public readonly struct Sgd
     /// <summary>One step of plain SGD (no momentum): w ← w − lr·(g + λ·w).</summary>
     /// <param name="weights">w, updated in place.</param>
     /// <param name="gradients">g, the same length.</param>
+    /// <param name="maxDegreeOfParallelism">Threads to use, the caller's included; large buffers (≥ 32 Ki floats) are
+    /// split into element ranges, so the result is bit-identical whatever the count.</param>
     /// <exception cref="ArgumentException">The lengths differ or the buffers overlap.</exception>
     /// <exception cref="InvalidOperationException">This optimizer has momentum (use the overload with a velocity) or is default.</exception>
-    public void Step(Span<float> weights, ReadOnlySpan<float> gradients) =>
-        Step(SimdCapabilities.ActivePath, weights, gradients);
+    public void Step(Span<float> weights, ReadOnlySpan<float> gradients, int maxDegreeOfParallelism = 1) =>
+        Step(SimdCapabilities.ActivePath, weights, gradients, maxDegreeOfParallelism);
 
     /// <summary>One step of SGD with a velocity buffer (unused, but checked, when <see cref="Momentum"/> is 0).</summary>
     /// <param name="weights">w, updated in place.</param>
     /// <param name="gradients">g, the same length.</param>
     /// <param name="velocity">v, the same length, updated in place; ignored as input on step 1.</param>
     /// <param name="step">The step number, from 1.</param>
+    /// <param name="maxDegreeOfParallelism">Threads to use, the caller's included; large buffers (≥ 32 Ki floats) are
+    /// split into element ranges, so the result is bit-identical whatever the count.</param>
     /// <exception cref="ArgumentException">The lengths differ or the buffers overlap.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is less than 1.</exception>
     /// <exception cref="InvalidOperationException">This optimizer is default.</exception>
-    public void Step(Span<float> weights, ReadOnlySpan<float> gradients, Span<float> velocity, int step) =>
-        Step(SimdCapabilities.ActivePath, weights, gradients, velocity, step);
+    public void Step(Span<float> weights, ReadOnlySpan<float> gradients, Span<float> velocity, int step, int maxDegreeOfParallelism = 1) =>
+        Step(SimdCapabilities.ActivePath, weights, gradients, velocity, step, maxDegreeOfParallelism);
 
-    /// <summary><see cref="Step(Span{float}, ReadOnlySpan{float})"/> on a given path, for tests and benchmarks.</summary>
-    internal void Step(SimdPath path, Span<float> weights, ReadOnlySpan<float> gradients)
+    /// <summary><see cref="Step(Span{float}, ReadOnlySpan{float}, int)"/> on a given path, for tests and benchmarks.</summary>
+    internal void Step(SimdPath path, Span<float> weights, ReadOnlySpan<float> gradients, int maxDegreeOfParallelism = 1)
     {
+        OptimizerArguments.Parallelism(maxDegreeOfParallelism);
         OptimizerArguments.Constructed(_constructed, nameof(Sgd));
         if (Momentum != 0)
         {
@@ -95,28 +100,29 @@ public readonly struct Sgd
         }
 
         OptimizerArguments.Buffers(weights, gradients);
-        UpdateDriver.Run(path, new SgdOperator(LearningRate, WeightDecay), weights, gradients, default, default);
+        UpdateDriver.Run(path, new SgdOperator(LearningRate, WeightDecay), weights, gradients, default, default, maxDegreeOfParallelism);
     }
 
-    /// <summary><see cref="Step(Span{float}, ReadOnlySpan{float}, Span{float}, int)"/> on a given path, for tests and benchmarks.</summary>
-    internal void Step(SimdPath path, Span<float> weights, ReadOnlySpan<float> gradients, Span<float> velocity, int step)
+    /// <summary><see cref="Step(Span{float}, ReadOnlySpan{float}, Span{float}, int, int)"/> on a given path, for tests and benchmarks.</summary>
+    internal void Step(SimdPath path, Span<float> weights, ReadOnlySpan<float> gradients, Span<float> velocity, int step, int maxDegreeOfParallelism = 1)
     {
+        OptimizerArguments.Parallelism(maxDegreeOfParallelism);
         OptimizerArguments.Constructed(_constructed, nameof(Sgd));
         OptimizerArguments.Buffers(weights, gradients, velocity, nameof(velocity));
         OptimizerArguments.Step(step);
         if (Momentum == 0)
         {
-            UpdateDriver.Run(path, new SgdOperator(LearningRate, WeightDecay), weights, gradients, default, default);
+            UpdateDriver.Run(path, new SgdOperator(LearningRate, WeightDecay), weights, gradients, default, default, maxDegreeOfParallelism);
         }
         else if (Nesterov)
         {
             UpdateDriver.Run(path, new SgdNesterovOperator(LearningRate, WeightDecay, Momentum, step), weights,
-                gradients, velocity, default);
+                gradients, velocity, default, maxDegreeOfParallelism);
         }
         else
         {
             UpdateDriver.Run(path, new SgdMomentumOperator(LearningRate, WeightDecay, Momentum, Dampening, step),
-                weights, gradients, velocity, default);
+                weights, gradients, velocity, default, maxDegreeOfParallelism);
         }
     }
 }

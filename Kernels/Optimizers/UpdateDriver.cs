@@ -20,10 +20,10 @@ namespace SimdMlp.Kernels;
 /// already, and a large update is bound by memory traffic (4–5 streams), not by the loop.
 /// </para>
 /// </remarks>
-internal static class UpdateDriver
+internal static partial class UpdateDriver
 {
-    /// <summary>Applies <paramref name="op"/> with the widest vectors <paramref name="path"/> allows.</summary>
-    public static void Run<TOp>(SimdPath path, TOp op, Span<float> weights, ReadOnlySpan<float> gradients,
+    /// <summary>Applies <paramref name="op"/> on this thread with the widest vectors <paramref name="path"/> allows.</summary>
+    public static void RunSerial<TOp>(SimdPath path, TOp op, Span<float> weights, ReadOnlySpan<float> gradients,
         Span<float> state1, Span<float> state2)
         where TOp : struct, IUpdateOperator
     {

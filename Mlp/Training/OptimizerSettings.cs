@@ -97,26 +97,27 @@ public sealed record OptimizerSettings
 
     /// <summary>
     /// One update of <paramref name="weights"/> with learning rate <paramref name="learningRate"/>;
-    /// <paramref name="step"/> counts from 1. Allocation-free (the kernel optimizers are structs).
+    /// <paramref name="step"/> counts from 1. Allocation-free (the kernel optimizers are structs); large buffers are
+    /// split over up to <paramref name="maxDegreeOfParallelism"/> threads with bit-identical results.
     /// </summary>
     internal void Step(double learningRate, Span<float> weights, ReadOnlySpan<float> gradients, Span<float> state1,
-        Span<float> state2, int step)
+        Span<float> state2, int step, int maxDegreeOfParallelism)
     {
         switch (Kind)
         {
             case OptimizerKind.Sgd:
-                new Kernels.Sgd(learningRate, weightDecay: WeightDecay).Step(weights, gradients);
+                new Kernels.Sgd(learningRate, weightDecay: WeightDecay).Step(weights, gradients, maxDegreeOfParallelism);
                 break;
             case OptimizerKind.Momentum:
             case OptimizerKind.Nesterov:
                 new Kernels.Sgd(learningRate, MomentumFactor, 0, WeightDecay, Kind == OptimizerKind.Nesterov)
-                    .Step(weights, gradients, state1, step);
+                    .Step(weights, gradients, state1, step, maxDegreeOfParallelism);
                 break;
             case OptimizerKind.Adam:
-                new Kernels.Adam(learningRate, Beta1, Beta2, Epsilon, WeightDecay).Step(weights, gradients, state1, state2, step);
+                new Kernels.Adam(learningRate, Beta1, Beta2, Epsilon, WeightDecay).Step(weights, gradients, state1, state2, step, maxDegreeOfParallelism);
                 break;
             default:
-                new Kernels.AdamW(learningRate, Beta1, Beta2, Epsilon, WeightDecay).Step(weights, gradients, state1, state2, step);
+                new Kernels.AdamW(learningRate, Beta1, Beta2, Epsilon, WeightDecay).Step(weights, gradients, state1, state2, step, maxDegreeOfParallelism);
                 break;
         }
     }

@@ -139,7 +139,8 @@ public sealed partial class Trainer
     public void ApplyGradients()
     {
         StepCount++;
-        Options.Optimizer.Step(LearningRate, Model.MutableParameters, _engine.Gradients, _state1, _state2, StepCount);
+        Options.Optimizer.Step(LearningRate, Model.MutableParameters, _engine.Gradients, _state1, _state2, StepCount,
+            Options.MaxDegreeOfParallelism);
     }
 
     private void CheckBatch(ReadOnlySpan<float> inputs, int batch)

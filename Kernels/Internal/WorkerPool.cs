@@ -7,17 +7,18 @@ internal interface IPartitionedWork
 }
 
 /// <summary>
-/// Persistent worker threads for parallel GEMM, so a parallel call allocates nothing and wakes a spinning thread
-/// in well under a microsecond when calls come back to back (as in a training loop).
+/// Persistent worker threads for the parallel kernels (GEMM, optimizer updates), so a parallel call allocates nothing
+/// and wakes a spinning thread in well under a microsecond when calls come back to back (as in a training loop).
 /// </summary>
 /// <remarks>
 /// One parallel region runs at a time. A caller that finds the pool busy runs its work serially instead of
-/// waiting; results are bit-identical either way, because work is split over M or N blocks, never over K.
+/// waiting; results are bit-identical either way, because every kernel splits its work so that no element's result
+/// depends on the split (GEMM over M or N blocks, never over K; updates over element ranges).
 /// Each worker's part is claimed by compare-and-swap, by the worker or by the caller: when the caller finishes its
 /// own part first, it takes any part whose worker has not started (on a busy machine that worker may not be
 /// scheduled for a whole time slice), so a region never waits for a thread that is not running.
 /// </remarks>
-internal static class GemmWorkers
+internal static class WorkerPool
 {
     // Spin about 100 µs (1 000 × SpinWait(1), ~90 ns each on Zen 4) after a region before a worker blocks: long
     // enough to cover the gap between the products of one training step, short enough not to steal the core from
@@ -62,7 +63,7 @@ internal static class GemmWorkers
             var spinner = default(SpinWait);
             while (Volatile.Read(ref s_pending) != 0) spinner.SpinOnce(sleep1Threshold: -1);
             s_work = null;
-            if (s_error is { } error) throw new AggregateException("A GEMM worker thread failed.", error);
+            if (s_error is { } error) throw new AggregateException("A SimdMlp worker thread failed.", error);
         }
         finally
         {
@@ -102,7 +103,7 @@ internal static class GemmWorkers
         public Worker(int part)
         {
             _part = part;
-            var thread = new Thread(Loop) { IsBackground = true, Name = $"SimdMlp GEMM worker {part}" };
+            var thread = new Thread(Loop) { IsBackground = true, Name = $"SimdMlp worker {part}" };
             thread.Start();
         }
 
