@@ -26,7 +26,7 @@ internal static class DataSource
                         $"Option --test applies to CSV data only; {Describe(data)} already has its test set.");
                 }
 
-                return data == BuiltinData.Name ? BuiltinData.Load() : IdxFolder.Load(data);
+                return data == BuiltinData.Name ? BuiltinData.Load() : LoadIdx(data);
             default:
                 Dataset all = CsvReader.ReadClassification(data, new CsvOptions { LabelColumn = labelColumn });
                 if (test is null) return HoldOut.Split(all, testFraction, seed, data);
@@ -53,7 +53,7 @@ internal static class DataSource
         Dataset samples = Classify(data, "--data") switch
         {
             DataKind.Builtin => BuiltinData.Load().Test,
-            DataKind.IdxFolder => IdxFolder.Load(data).Test,
+            DataKind.IdxFolder => LoadIdx(data).Test,
             _ => CsvReader.ReadClassification(data, new CsvOptions { LabelColumn = labelColumn }),
         };
 
@@ -71,6 +71,21 @@ internal static class DataSource
         }
 
         return samples;
+    }
+
+    private static DatasetSplit LoadIdx(string folder)
+    {
+        try
+        {
+            return IdxFolder.Load(folder);
+        }
+        catch (FileNotFoundException missing)
+        {
+            // IdxFolder's message lists every spelling it tried, in two sentences; one names the problem well enough.
+            string name = Path.GetFileName(missing.FileName) ?? "the IDX files";
+            throw new InputException(
+                $"The folder {folder} is not an IDX data set: it has no {name} (raw or .gz); give an MNIST-style folder, a CSV file or builtin.");
+        }
     }
 
     private static Dataset WithClassCount(Dataset set, int classes) =>
