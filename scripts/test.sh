@@ -6,6 +6,8 @@
 #   scalar  DOTNET_EnableHWIntrinsic=0                        Kernels.Tests minus slow ones (KERNEL_ONLY), and Mlp.Tests
 #   arm64   AdvSimd: linux-arm64 self-contained build under qemu-aarch64-static, kernel tests only
 # Each x64 leg runs Kernels.Tests and then Mlp.Tests (the MLP, its I/O and a short Fashion-MNIST training run).
+# The first leg also runs Cli.Tests (the simdmlp command line: arguments, error paths, train/eval/predict round
+# trips); the CLI adds no kernels of its own, so the other paths have nothing more to prove there.
 # The first leg is named after the path it finds (avx512, avx2 or vec128).
 # Each leg names the path it must run on in SIMDMLP_EXPECT_PATH and Kernels.Tests/Infrastructure/SimdPathLegTests.cs
 # fails the leg if the switch did not take effect; this script also fails a leg in which those tests did not pass.
@@ -26,6 +28,7 @@ cd "$repo"
 tests_project=Kernels.Tests/Kernels.Tests.csproj
 tests_assembly=SimdMlp.Kernels.Tests
 mlp_tests_assembly=SimdMlp.Tests
+cli_tests_assembly=SimdMlp.Cli.Tests
 leg_test_class=SimdMlp.Kernels.Tests.SimdPathLegTests
 
 # Legs that are slow (scalar, and above all arm64 under emulation) run only the kernel tests: everything but
@@ -42,6 +45,7 @@ leg_timeout=${SIMDMLP_LEG_TIMEOUT:-900}
 export SIMDMLP_ARTIFACTS="$repo/artifacts"
 bin_dir="$SIMDMLP_ARTIFACTS/bin/Kernels.Tests/release"
 mlp_bin_dir="$SIMDMLP_ARTIFACTS/bin/Mlp.Tests/release"
+cli_bin_dir="$SIMDMLP_ARTIFACTS/bin/Cli.Tests/release"
 arm64_dir="$SIMDMLP_ARTIFACTS/publish/Kernels.Tests/release_linux-arm64"
 results_dir="$SIMDMLP_ARTIFACTS/test-results"
 logs_dir="$SIMDMLP_ARTIFACTS/logs"
@@ -197,6 +201,7 @@ native=$(native_path)
 tests=(dotnet "$bin_dir/$tests_assembly.dll")
 
 mlp_tests=(dotnet "$mlp_bin_dir/$mlp_tests_assembly.dll")
+cli_tests=(dotnet "$cli_bin_dir/$cli_tests_assembly.dll")
 
 # One x64 leg: the kernel tests (which prove the path), then the MLP tests under the same switches.
 run_both() {
@@ -210,6 +215,7 @@ run_both() {
 
 case $native in Avx512) first=avx512 ;; Avx2) first=avx2 ;; *) first=vec128 ;; esac
 run_both "$first" "$native"
+check_leg=0 run_leg "$first-cli" "$native" -- "${cli_tests[@]}"
 
 # .NET 10 switch names (DOTNET_EnableAVX512F is ignored). DOTNET_EnableAVX2=0 also turns off FMA and AVX-512.
 if narrower_than_native Avx2; then
