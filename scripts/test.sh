@@ -5,6 +5,8 @@
 #   vec128  DOTNET_EnableAVX2=0
 #   scalar  DOTNET_EnableHWIntrinsic=0                        Kernels.Tests minus slow ones (KERNEL_ONLY), and Mlp.Tests
 #   arm64   AdvSimd: linux-arm64 self-contained build under qemu-aarch64-static, kernel tests only
+#   aot     the simdmlp Native AOT binary (scripts/aot-check.sh): --version, a short training run, and a model and
+#           predictions byte-identical to the JIT build's on the same SIMD path; each check counts as one test
 # Each x64 leg runs Kernels.Tests and then Mlp.Tests (the MLP, its I/O and a short Fashion-MNIST training run).
 # The first leg also runs Cli.Tests (the simdmlp command line: arguments, error paths, train/eval/predict round
 # trips); the CLI adds no kernels of its own, so the other paths have nothing more to prove there.
@@ -16,9 +18,10 @@
 # very last line "N passed, N failed" summed over the legs. The exit code is non-zero if a test failed or a leg
 # (or the set-up) could not run; such a leg counts as one failed test, so that line never reads "0 failed" then.
 #
-# Set-up it does itself: apt-get (as root, or through sudo) dataset-fashion-mnist, and qemu-user-static and the
-# arm64 libraries the Arm64 leg needs, skipped when installed; `dotnet restore`; a Release build of the whole
-# solution (so a broken benchmark fails CI too); a linux-arm64 publish of the kernel tests.
+# Set-up it does itself: apt-get (as root, or through sudo) dataset-fashion-mnist, clang (the Native AOT linker),
+# and qemu-user-static and the arm64 libraries the Arm64 leg needs, skipped when installed; `dotnet restore`; a
+# Release build of the whole solution (so a broken benchmark fails CI too); a linux-arm64 publish of the kernel
+# tests; a Native AOT publish of the simdmlp command line.
 # All build output goes to <repo>/artifacts (git-ignored), results to <repo>/artifacts/test-results/LEG.xml.
 set -euo pipefail
 
@@ -101,7 +104,7 @@ setup_start=$EPOCHREALTIME
 # Debian 12 packages: the Fashion-MNIST data set for the MLP's end-to-end test, and for the Arm64 leg (x64 only,
 # since an Arm64 machine runs AdvSimd natively in its first leg) qemu and the arm64 libraries.
 arch=$(uname -m)
-packages=(dataset-fashion-mnist)
+packages=(dataset-fashion-mnist clang)
 arm64_packages=(qemu-user-static libc6:arm64 libstdc++6:arm64 libssl3:arm64 libicu72:arm64)
 if [[ $arch == x86_64 ]]; then packages+=("${arm64_packages[@]}"); fi
 if ! dpkg -s "${packages[@]}" >/dev/null 2>&1; then
@@ -124,6 +127,26 @@ if [[ $arch == x86_64 ]]; then
   step "dotnet publish $tests_project for linux-arm64 (self-contained)"
   # The runtime pack for linux-arm64 comes from NuGet with this restore.
   dotnet publish "$tests_project" -c Release -r linux-arm64 --self-contained -v quiet -nologo
+fi
+
+# Native AOT: the portable x86-64-v3 (AVX2+FMA) build that Directory.Build.targets makes by default; the JIT build
+# is then run with AVX-512 off so that both take the Avx2 kernels. A CPU without AVX2 gets an x86-64-v2 build.
+aot_dir="$SIMDMLP_ARTIFACTS/aot"
+aot_jit_env=()
+case $arch in
+  x86_64)
+    aot_rid=linux-x64 aot_isa=() aot_expect=Avx2
+    if ! grep -m1 '^flags' /proc/cpuinfo | grep -qw avx2; then aot_isa=(-p:IlcInstructionSet=x86-64-v2) aot_expect=Vector128; fi
+    if grep -m1 '^flags' /proc/cpuinfo | grep -qw avx512f; then aot_jit_env=(DOTNET_EnableAVX512=0); fi ;;
+  aarch64) aot_rid=linux-arm64 aot_isa=() aot_expect=Vector128 ;;
+  *) aot_rid="" ;;
+esac
+if [[ -n $aot_rid ]]; then
+  step "dotnet publish Cli for $aot_rid (Native AOT${aot_isa[*]:+ ${aot_isa[*]}})"
+  aot_start=$EPOCHREALTIME
+  aot_published=1
+  quietly aot-publish dotnet publish Cli -c Release -r "$aot_rid" "${aot_isa[@]}" -o "$aot_dir" -nologo || aot_published=0
+  echo "published $aot_dir/simdmlp ($(stat -c %s "$aot_dir/simdmlp" 2>/dev/null || echo '?') bytes) in $(since "$aot_start") s"
 fi
 
 setup_seconds=$(since "$setup_start")
@@ -232,6 +255,28 @@ if [[ $arch == x86_64 ]]; then
   # emulation doubled the time of this leg when measured.
   run_leg arm64 Vector128 QEMU_LD_PREFIX=/ DOTNET_EnableWriteXorExecute=0 -- \
     qemu-aarch64-static "$arm64_dir/$tests_assembly" "${KERNEL_ONLY[@]}"
+fi
+
+if [[ -n $aot_rid ]]; then
+  step "leg aot: the Native AOT simdmlp against the JIT build${aot_jit_env[*]:+ (JIT with ${aot_jit_env[*]})}"
+  aot_start=$EPOCHREALTIME aot_passed=0 aot_failed=1 aot_problem="the Native AOT publish failed"
+  if ((aot_published)); then
+    aot_log="$logs_dir/aot-check.log"
+    bash "$repo/scripts/aot-check.sh" "$aot_dir/simdmlp" "$SIMDMLP_ARTIFACTS/bin/Cli/release/SimdMlp.Cli.dll" \
+      "$aot_expect" "$SIMDMLP_ARTIFACTS/aot-check" "${aot_jit_env[@]}" | tee "$aot_log" || true
+    counts=$(grep -E '^aot: [0-9]+ passed, [0-9]+ failed$' "$aot_log" | tail -n 1)
+    if [[ -n $counts ]]; then
+      aot_passed=$(echo "$counts" | grep -o '[0-9]* passed' | grep -o '[0-9]*')
+      aot_failed=$(echo "$counts" | grep -o '[0-9]* failed' | grep -o '[0-9]*')
+      aot_problem=""
+    else
+      aot_problem="scripts/aot-check.sh printed no summary"
+    fi
+  fi
+  total_passed=$((total_passed + aot_passed))
+  total_failed=$((total_failed + aot_failed))
+  legs_summary+=("leg aot: $aot_passed passed, $aot_failed failed, 0 skipped ($(since "$aot_start") s)${aot_problem:+ -- $aot_problem}")
+  echo "${legs_summary[-1]}"
 fi
 
 step "summary"
