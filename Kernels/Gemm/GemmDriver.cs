@@ -158,8 +158,11 @@ internal readonly unsafe struct GemmPlan
 
         if (transpose) (m, n, a, b, c) = (n, m, b.Transposed, a.Transposed, c.Transposed);
 
-        // Split the dimension with more micro-tiles, in whole tiles.
-        bool splitN = (n + blk.NR - 1) / blk.NR >= (m + blk.MR - 1) / blk.MR;
+        // Each part packs the panels it uses: splitting M makes every part pack all of op(B) (k·n), splitting N all
+        // of op(A) (m·k). So split the larger of m and n, and the smaller operand is the one packed twice, unless
+        // that dimension has too few whole micro-tiles to share evenly (fewer than 4, and fewer than the other).
+        int mTiles = (m + blk.MR - 1) / blk.MR, nTiles = (n + blk.NR - 1) / blk.NR;
+        bool splitN = n > m ? nTiles >= Math.Min(mTiles, 4) : mTiles < Math.Min(nTiles, 4);
         return new GemmPlan(path, kernel, false, transpose, splitN, splitN ? blk.NR : blk.MR, m, n, k, alpha, a, b, beta, c);
     }
 
