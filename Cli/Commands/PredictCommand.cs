@@ -23,14 +23,14 @@ internal static class PredictCommand
         string modelPath = args.RequiredText(CommandLine.Options.Model);
         string input = args.RequiredText("--input");
         string output = args.RequiredText("--output");
-        AtomicFile.CheckWritable(output, "--output");
+        OutputFile.CheckWritable(output, "--output");
 
         MultiLayerPerceptron model = ModelLoader.Load(modelPath);
         float[] inputs = FeatureCsv.Read(input, model.Definition.InputSize, out int rows);
         int classes = model.Definition.OutputSize;
         float[] probabilities = new float[(long)rows * classes <= Array.MaxLength ? rows * classes : throw new InputException($"{input} has too many rows.")];
         model.Predict(inputs, probabilities);
-        AtomicFile.Write(output, stream => PredictionCsv.Write(stream, probabilities, classes));
+        OutputFile.Write(output, stream => PredictionCsv.Write(stream, probabilities, classes));
         context.Out.WriteLine($"Predicted {rows} rows of {input} into {output}.");
         return Program.Success;
     }

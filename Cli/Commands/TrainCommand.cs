@@ -75,9 +75,9 @@ internal static class TrainCommand
         string? plotPath = args.Text("--plot");
 
         // Before the (possibly long) training, so that a typo in an output path costs nothing.
-        AtomicFile.CheckWritable(modelPath, "--out");
-        if (metricsPath is not null) AtomicFile.CheckWritable(metricsPath, "--metrics");
-        if (plotPath is not null) AtomicFile.CheckWritable(plotPath, "--plot");
+        OutputFile.CheckWritable(modelPath, "--out");
+        if (metricsPath is not null) OutputFile.CheckWritable(metricsPath, "--metrics");
+        if (plotPath is not null) OutputFile.CheckWritable(plotPath, "--plot");
 
         DatasetSplit split = DataSource.LoadForTraining(data, test, testFraction, settings.Seed, args.Text(CommandLine.Options.LabelColumn));
         MlpDefinition definition = settings.Definition(split.Train.FeatureCount, split.Train.ClassCount);
@@ -95,13 +95,13 @@ internal static class TrainCommand
         context.Out.WriteLine($"Saved the model to {modelPath}.");
         if (metricsPath is not null)
         {
-            AtomicFile.Write(metricsPath, stream => MetricsJson.Write(stream, summary));
+            OutputFile.Write(metricsPath, stream => MetricsJson.Write(stream, summary));
             context.Out.WriteLine($"Wrote the metrics to {metricsPath}.");
         }
 
         if (plotPath is not null)
         {
-            AtomicFile.Write(plotPath, stream => CurvePlot.WriteSvg(stream, summary));
+            OutputFile.Write(plotPath, stream => CurvePlot.WriteSvg(stream, summary));
             context.Out.WriteLine($"Drew the curves in {plotPath}.");
         }
 

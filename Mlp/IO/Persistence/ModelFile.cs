@@ -67,44 +67,11 @@ public static class ModelFile
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        string target = Path.GetFullPath(path);
-        string folder = Path.GetDirectoryName(target) ?? throw new ArgumentException($"{path} names no file.", nameof(path));
-
-        // Same folder as the target, so the final rename stays on one file system and is atomic.
-        string temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-        try
+        AtomicFile.Write(path, file =>
         {
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                Stream stream = wrap?.Invoke(file) ?? file;
-                ModelWriter.Write(model, stream);
-                stream.Flush();
-
-                // The data must reach the disk before the rename publishes it, or a crash could leave an empty model.
-                file.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, target, overwrite: true);
-        }
-        catch
-        {
-            TryDelete(temporary);
-            throw;
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // Best effort: the original error matters more than a stray temporary file.
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+            Stream stream = wrap?.Invoke(file) ?? file;
+            ModelWriter.Write(model, stream);
+            stream.Flush();
+        });
     }
 }
