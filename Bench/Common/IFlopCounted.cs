@@ -2,7 +2,7 @@ namespace SimdMlp.Bench.Common;
 
 /// <summary>
 /// A benchmark parameter that knows how many floating-point operations one call performs, so
-/// <see cref="GflopsColumn"/> can turn a mean time into GFLOP/s without knowing the benchmark.
+/// the BenchmarkDotNet <c>GflopsColumn</c> (Common/GflopsColumn.cs) can turn a mean time into GFLOP/s without knowing the benchmark.
 /// </summary>
 public interface IFlopCounted
 {

@@ -26,6 +26,7 @@ public static class MlpTableJson
         json.WriteString("cpu", info.Cpu);
         json.WriteNumber("cores", info.Cores);
         json.WriteString("simd", info.Simd);
+        json.WriteString("runtime", info.Runtime);
         json.WriteString("gc", info.Gc);
         json.WriteString("command", info.Command);
         json.WriteString("sampling", info.Sampling);

@@ -113,7 +113,7 @@ public static class MlpTableMarkdown
 
         text.AppendLine(s_inv, $"- Date (UTC): {info.DateUtc:yyyy-MM-dd HH:mm:ss}");
         text.AppendLine(s_inv, $"- CPU: {info.Cpu}, {info.Cores} logical cores; load average (1/5/15 min) {report.LoadAverage}");
-        text.AppendLine(s_inv, $"- SimdMlp: {info.Simd}; {info.Gc}");
+        text.AppendLine(s_inv, $"- SimdMlp: {info.Simd}; {info.Runtime}; {info.Gc}");
         text.AppendLine(s_inv, $"- Sampling: {info.Sampling}.");
         text.AppendLine(s_inv, $"- Command: `{info.Command}`");
     }

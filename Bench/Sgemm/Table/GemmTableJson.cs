@@ -21,7 +21,7 @@ public static class GemmTableJson
         }
 
         var checks = summary.Checks.Select(c => new JsonCheck(c.Peer, c.MaxRelDiff, c.Worst)).ToList();
-        var report = new JsonReport(info.DateUtc.ToString("O"), info.Cpu, info.Cores, info.Simd, info.OpenBlas, info.MathNet,
+        var report = new JsonReport(info.DateUtc.ToString("O"), info.Cpu, info.Cores, info.Simd, info.Runtime, info.OpenBlas, info.MathNet,
             info.Command, info.Sampling, elapsedSeconds, summary.GeomeanVsOpenBlasMlp1T, summary.Scaling1024SimdMlp,
             summary.Scaling1024OpenBlas, checks, jsonRows);
         string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -43,7 +43,7 @@ public static class GemmTableJson
 }
 
 internal sealed record JsonReport(
-    string DateUtc, string Cpu, int Cores, string Simd, string Openblas, string Mathnet, string Command, string Sampling,
+    string DateUtc, string Cpu, int Cores, string Simd, string Runtime, string Openblas, string Mathnet, string Command, string Sampling,
     double ElapsedSeconds,
     [property: JsonPropertyName("geomean_simdmlp_vs_openblas_mlp_1t")] double? GeomeanVsOpenBlas,
     [property: JsonPropertyName("scaling_2t_over_1t_1024_simdmlp")] double? ScalingSimdMlp,

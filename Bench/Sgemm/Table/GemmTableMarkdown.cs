@@ -77,7 +77,7 @@ public static class GemmTableMarkdown
         text.AppendLine();
         text.AppendLine(inv, $"- Date (UTC): {info.DateUtc:yyyy-MM-dd HH:mm:ss}");
         text.AppendLine(inv, $"- CPU: {info.Cpu}, {info.Cores} logical cores");
-        text.AppendLine(inv, $"- SimdMlp: {info.Simd}");
+        text.AppendLine(inv, $"- SimdMlp: {info.Simd}; {info.Runtime}");
         text.AppendLine(inv, $"- OpenBLAS: {info.OpenBlas}");
         text.AppendLine(inv, $"- Math.NET Numerics: {info.MathNet}");
         text.AppendLine(inv, $"- Sampling: {info.Sampling}. GFLOP/s = 2·M·N·K / median time per call. Ratios > 1: SimdMlp faster.");
