@@ -17,7 +17,8 @@ namespace SimdMlp.Kernels;
 /// </para>
 /// <para>
 /// The scalars are computed once per step in double, as PyTorch computes them in Python floats, and rounded to
-/// float once. On step 1 both moments start from 0 whatever the buffers hold (<see cref="StateMask"/>).
+/// float once. On step 1 both moments start from 0 whatever the buffers hold (<see cref="StateMask"/>). Moments
+/// below the smallest normal float are stored as 0 (<see cref="Subnormals"/>).
 /// </para>
 /// </remarks>
 internal readonly struct AdamOperator : IUpdateOperator
@@ -61,8 +62,8 @@ internal readonly struct AdamOperator : IUpdateOperator
         float g = gradient + _l2 * weight;
         float m = StateMask.Apply(state1, _keep);
         float v = StateMask.Apply(state2, _keep);
-        state1 = m = m + _oneMinusBeta1 * (g - m);
-        state2 = v = v * _beta2 + _oneMinusBeta2 * g * g;
+        state1 = m = Subnormals.Flush(m + _oneMinusBeta1 * (g - m));
+        state2 = v = Subnormals.Flush(v * _beta2 + _oneMinusBeta2 * g * g);
         float denominator = MathF.Sqrt(v) / _sqrtBiasCorrection2 + _epsilon;
         return weight * _decay - _stepSize * m / denominator;
     }
@@ -74,8 +75,8 @@ internal readonly struct AdamOperator : IUpdateOperator
         var g = gradient + Vector128.Create(_l2) * weight;
         var m = StateMask.Apply(state1, _keep);
         var v = StateMask.Apply(state2, _keep);
-        state1 = m = m + Vector128.Create(_oneMinusBeta1) * (g - m);
-        state2 = v = v * Vector128.Create(_beta2) + Vector128.Create(_oneMinusBeta2) * g * g;
+        state1 = m = Subnormals.Flush(m + Vector128.Create(_oneMinusBeta1) * (g - m));
+        state2 = v = Subnormals.Flush(v * Vector128.Create(_beta2) + Vector128.Create(_oneMinusBeta2) * g * g);
         var denominator = Vector128.Sqrt(v) / Vector128.Create(_sqrtBiasCorrection2) + Vector128.Create(_epsilon);
         return weight * Vector128.Create(_decay) - Vector128.Create(_stepSize) * m / denominator;
     }
@@ -87,8 +88,8 @@ internal readonly struct AdamOperator : IUpdateOperator
         var g = gradient + Vector256.Create(_l2) * weight;
         var m = StateMask.Apply(state1, _keep);
         var v = StateMask.Apply(state2, _keep);
-        state1 = m = m + Vector256.Create(_oneMinusBeta1) * (g - m);
-        state2 = v = v * Vector256.Create(_beta2) + Vector256.Create(_oneMinusBeta2) * g * g;
+        state1 = m = Subnormals.Flush(m + Vector256.Create(_oneMinusBeta1) * (g - m));
+        state2 = v = Subnormals.Flush(v * Vector256.Create(_beta2) + Vector256.Create(_oneMinusBeta2) * g * g);
         var denominator = Vector256.Sqrt(v) / Vector256.Create(_sqrtBiasCorrection2) + Vector256.Create(_epsilon);
         return weight * Vector256.Create(_decay) - Vector256.Create(_stepSize) * m / denominator;
     }
@@ -100,8 +101,8 @@ internal readonly struct AdamOperator : IUpdateOperator
         var g = gradient + Vector512.Create(_l2) * weight;
         var m = StateMask.Apply(state1, _keep);
         var v = StateMask.Apply(state2, _keep);
-        state1 = m = m + Vector512.Create(_oneMinusBeta1) * (g - m);
-        state2 = v = v * Vector512.Create(_beta2) + Vector512.Create(_oneMinusBeta2) * g * g;
+        state1 = m = Subnormals.Flush(m + Vector512.Create(_oneMinusBeta1) * (g - m));
+        state2 = v = Subnormals.Flush(v * Vector512.Create(_beta2) + Vector512.Create(_oneMinusBeta2) * g * g);
         var denominator = Vector512.Sqrt(v) / Vector512.Create(_sqrtBiasCorrection2) + Vector512.Create(_epsilon);
         return weight * Vector512.Create(_decay) - Vector512.Create(_stepSize) * m / denominator;
     }

@@ -32,7 +32,7 @@ internal readonly struct SgdMomentumOperator : IUpdateOperator
     public float Invoke(float weight, float gradient, ref float state1, ref float state2)
     {
         float g = gradient + _weightDecay * weight;
-        state1 = _momentum * StateMask.Apply(state1, _keep) + _gradientScale * g;
+        state1 = Subnormals.Flush(_momentum * StateMask.Apply(state1, _keep) + _gradientScale * g);
         return weight - _learningRate * state1;
     }
 
@@ -41,7 +41,7 @@ internal readonly struct SgdMomentumOperator : IUpdateOperator
         ref Vector128<float> state2)
     {
         var g = gradient + Vector128.Create(_weightDecay) * weight;
-        state1 = Vector128.Create(_momentum) * StateMask.Apply(state1, _keep) + Vector128.Create(_gradientScale) * g;
+        state1 = Subnormals.Flush(Vector128.Create(_momentum) * StateMask.Apply(state1, _keep) + Vector128.Create(_gradientScale) * g);
         return weight - Vector128.Create(_learningRate) * state1;
     }
 
@@ -50,7 +50,7 @@ internal readonly struct SgdMomentumOperator : IUpdateOperator
         ref Vector256<float> state2)
     {
         var g = gradient + Vector256.Create(_weightDecay) * weight;
-        state1 = Vector256.Create(_momentum) * StateMask.Apply(state1, _keep) + Vector256.Create(_gradientScale) * g;
+        state1 = Subnormals.Flush(Vector256.Create(_momentum) * StateMask.Apply(state1, _keep) + Vector256.Create(_gradientScale) * g);
         return weight - Vector256.Create(_learningRate) * state1;
     }
 
@@ -59,7 +59,7 @@ internal readonly struct SgdMomentumOperator : IUpdateOperator
         ref Vector512<float> state2)
     {
         var g = gradient + Vector512.Create(_weightDecay) * weight;
-        state1 = Vector512.Create(_momentum) * StateMask.Apply(state1, _keep) + Vector512.Create(_gradientScale) * g;
+        state1 = Subnormals.Flush(Vector512.Create(_momentum) * StateMask.Apply(state1, _keep) + Vector512.Create(_gradientScale) * g);
         return weight - Vector512.Create(_learningRate) * state1;
     }
 }

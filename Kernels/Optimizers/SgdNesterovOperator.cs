@@ -29,7 +29,7 @@ internal readonly struct SgdNesterovOperator : IUpdateOperator
     public float Invoke(float weight, float gradient, ref float state1, ref float state2)
     {
         float g = gradient + _weightDecay * weight;
-        state1 = _momentum * StateMask.Apply(state1, _keep) + g;
+        state1 = Subnormals.Flush(_momentum * StateMask.Apply(state1, _keep) + g);
         return weight - _learningRate * (g + _momentum * state1);
     }
 
@@ -39,7 +39,7 @@ internal readonly struct SgdNesterovOperator : IUpdateOperator
     {
         var momentum = Vector128.Create(_momentum);
         var g = gradient + Vector128.Create(_weightDecay) * weight;
-        state1 = momentum * StateMask.Apply(state1, _keep) + g;
+        state1 = Subnormals.Flush(momentum * StateMask.Apply(state1, _keep) + g);
         return weight - Vector128.Create(_learningRate) * (g + momentum * state1);
     }
 
@@ -49,7 +49,7 @@ internal readonly struct SgdNesterovOperator : IUpdateOperator
     {
         var momentum = Vector256.Create(_momentum);
         var g = gradient + Vector256.Create(_weightDecay) * weight;
-        state1 = momentum * StateMask.Apply(state1, _keep) + g;
+        state1 = Subnormals.Flush(momentum * StateMask.Apply(state1, _keep) + g);
         return weight - Vector256.Create(_learningRate) * (g + momentum * state1);
     }
 
@@ -59,7 +59,7 @@ internal readonly struct SgdNesterovOperator : IUpdateOperator
     {
         var momentum = Vector512.Create(_momentum);
         var g = gradient + Vector512.Create(_weightDecay) * weight;
-        state1 = momentum * StateMask.Apply(state1, _keep) + g;
+        state1 = Subnormals.Flush(momentum * StateMask.Apply(state1, _keep) + g);
         return weight - Vector512.Create(_learningRate) * (g + momentum * state1);
     }
 }
