@@ -11,7 +11,7 @@ namespace SimdMlp.Bench.Mlp;
 /// </summary>
 public sealed record FashionSettings(int Batch, double LearningRate, int Seed)
 {
-    public static FashionSettings Default { get; } = new(128, 1e-3, 1);
+    public static FashionSettings Default { get; } = new(256, 3e-3, 1);
 }
 
 /// <summary>

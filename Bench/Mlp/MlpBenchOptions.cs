@@ -11,8 +11,8 @@ public sealed record MlpBenchOptions(MlpBenchPlan Plan, string? JsonPath, bool F
         "  --json FILE        also write the results as JSON\n" +
         "  --fashion          also train 784-256-128-10 on Fashion-MNIST for 10 epochs at 2 threads\n" +
         "                     (Debian: apt-get install -y dataset-fashion-mnist)\n" +
-        "  --fashion-batch N  mini-batch size of that run (default 128)\n" +
-        "  --fashion-lr LR    Adam base learning rate of that run (default 1e-3)\n" +
+        "  --fashion-batch N  mini-batch size of that run (default 256)\n" +
+        "  --fashion-lr LR    Adam base learning rate of that run (default 3e-3)\n" +
         "  --fashion-seed S   seed of the initial weights and the shuffles (default 1)";
 
     /// <summary>Parses the arguments after the mode name; null with a message on error.</summary>

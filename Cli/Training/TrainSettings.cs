@@ -5,8 +5,9 @@ namespace SimdMlp.Cli.Training;
 
 /// <summary>
 /// What <c>simdmlp train</c> was asked for. The defaults are the measured Fashion-MNIST configuration (Bench's
-/// FashionRun: 784-256-128-10 ReLU, Adam 1e-3, batch 128, cosine schedule to 5 %, 10 epochs, seed 1: 0.8935 test
-/// accuracy).
+/// FashionRun: 784-256-128-10 ReLU, Adam 3e-3, batch 256, cosine schedule to 5 %, 10 epochs, seed 1: test accuracy
+/// 0.8949, and 0.8922-0.8929 with seeds 2-4). Adam at 3e-3 also reached 0.8958 at batch 64 and 0.8942 at batch 128,
+/// so a different --batch alone keeps the goal of 0.89.
 /// </summary>
 internal sealed record TrainSettings
 {
@@ -18,11 +19,11 @@ internal sealed record TrainSettings
 
     public int Epochs { get; init; } = 10;
 
-    public int BatchSize { get; init; } = 128;
+    public int BatchSize { get; init; } = 256;
 
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
 
-    /// <summary>Null for the optimizer's default: 0.001 for Adam and AdamW, 0.01 for the SGD family.</summary>
+    /// <summary>Null for the optimizer's default: 0.003 for Adam and AdamW, 0.01 for the SGD family.</summary>
     public double? LearningRate { get; init; }
 
     public bool Cosine { get; init; } = true;
@@ -31,7 +32,7 @@ internal sealed record TrainSettings
 
     public int Threads { get; init; } = Math.Max(1, Environment.ProcessorCount);
 
-    public double BaseLearningRate => LearningRate ?? (Optimizer is OptimizerKind.Adam or OptimizerKind.AdamW ? 1e-3 : 1e-2);
+    public double BaseLearningRate => LearningRate ?? (Optimizer is OptimizerKind.Adam or OptimizerKind.AdamW ? 3e-3 : 1e-2);
 
     public OptimizerSettings OptimizerSettings => Optimizer switch
     {
