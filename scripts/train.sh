@@ -25,7 +25,7 @@ if ! command -v dotnet >/dev/null 2>&1; then
     exit 1
 fi
 
-data_dir=/usr/share/datasets/fashion-mnist
+data_dir=${SIMDMLP_FASHION_DIR:-/usr/share/datasets/fashion-mnist}  # overridable to try the fallback
 out_dir="$repo_root/out"
 mkdir -p "$out_dir"
 
@@ -66,7 +66,8 @@ esac
 
 simdmlp=()
 build_start=$(now_ms)
-if [ -n "$rid" ] && { command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1; }; then
+# SIMDMLP_JIT=1 skips Native AOT (to try the fallback, or to compare).
+if [ -z "${SIMDMLP_JIT:-}" ] && [ -n "$rid" ] && { command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1; }; then
     say "publishing simdmlp (Native AOT, $rid ${isa[*]:-}) ..."
     if dotnet publish Cli -c Release -r "$rid" "${isa[@]}" -o "$out_dir/bin" --verbosity quiet -nologo >&2; then
         simdmlp=("$out_dir/bin/simdmlp")
@@ -91,7 +92,10 @@ fi
 "${simdmlp[@]}" --version
 echo
 train_start=$(now_ms)
-"${simdmlp[@]}" train --data "$data" --epochs 10 --out "$out_dir/fashion.smlp" --metrics "$out_dir/metrics.json" \
+# 10 epochs unless the caller's arguments say otherwise (simdmlp rejects an option given twice).
+epochs=(--epochs 10)
+for arg in "$@"; do [ "$arg" = --epochs ] && epochs=(); done
+"${simdmlp[@]}" train --data "$data" "${epochs[@]}" --out "$out_dir/fashion.smlp" --metrics "$out_dir/metrics.json" \
     --plot "$out_dir/curves.svg" "$@"
 wall_seconds=$(seconds_since "$train_start")
 echo
