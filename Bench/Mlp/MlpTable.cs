@@ -29,6 +29,7 @@ public static class MlpTable
         }
 
         string loadBefore = LoadAverage();
+        var stealBefore = Common.CpuSteal.Read();
         var clock = Stopwatch.StartNew();
         void Progress(string line) => Console.Error.WriteLine($"[{clock.Elapsed.TotalSeconds,5:F1} s] {line}");
 
@@ -53,7 +54,7 @@ public static class MlpTable
             }
         }
 
-        string load = $"{loadBefore} at start, {LoadAverage()} at end";
+        string load = $"{loadBefore} at start, {LoadAverage()} at end; {Common.CpuSteal.Describe(stealBefore, Common.CpuSteal.Read())}";
         var report = new MlpReport(steps, sampler.Times, predict, fashion, options.Fashion, skipped,
             MlpRunInfo.Capture(args, options.Plan), load);
         Console.Write(MlpTableMarkdown.Render(report)); // Ends with a newline already.
