@@ -1,3 +1,4 @@
+using SimdMlp.Kernels.Tests.Golden;
 using SimdMlp.Tests.Support;
 using SimdMlp.Training;
 
@@ -6,97 +7,76 @@ namespace SimdMlp.Tests.Golden;
 /// <summary>Every golden case: forward output, loss, gradients and two optimizer steps against PyTorch (float64).</summary>
 public sealed class GoldenCaseTests
 {
-    public static TheoryData<string> Cases()
-    {
-        var data = new TheoryData<string>();
-        foreach (string file in GoldenDirectory.CaseFiles()) data.Add(Path.GetFileName(file));
-        return data;
-    }
-
-    [Fact]
-    public void The_golden_folder_has_cases()
-    {
-        string[] files = GoldenDirectory.CaseFiles();
-        Assert.True(files.Length > 0,
-            $"No golden *.json cases in '{GoldenDirectory.Path}'. Set SIMDMLP_GOLDEN_DIR to the folder holding them.");
-    }
+    // GoldenCases throws, naming the folder, when it is missing or holds no case: these tests never pass vacuously.
+    public static TheoryData<string> Cases() => GoldenCases.Names;
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Forward_output_matches(string file)
+    public void Forward_output_matches(string name)
     {
-        GoldenCase c = Load(file);
-        MultiLayerPerceptron model = Model(c);
-        var output = new float[c.ExpectedOutput.Length];
+        GoldenCase c = GoldenCases.Get(name);
+        MultiLayerPerceptron model = c.Model();
+        var output = new float[c.Expected.Output.Length];
         model.Predict(Floats(c.X), output);
-        Tolerance.AssertClose($"{c.Name} output", c.ExpectedOutput, output);
+        Tolerance.AssertClose($"{c.Name} output", c.Expected.Output, output);
     }
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Loss_and_gradients_match(string file)
+    public void Loss_and_gradients_match(string name)
     {
-        GoldenCase c = Load(file);
-        MultiLayerPerceptron model = Model(c);
+        GoldenCase c = GoldenCases.Get(name);
+        MultiLayerPerceptron model = c.Model();
         var engine = new Backpropagation(model.Plan, c.Batch);
         float[] x = Floats(c.X);
         engine.Forward(model.Parameters, x, c.Batch, 1);
         float loss = engine.Loss(c.Batch, Floats(c.Y));
         engine.Backward(model.Parameters, x, c.Batch, true, 1);
 
-        Tolerance.AssertClose($"{c.Name} loss", [c.ExpectedLoss], [loss]);
-        Tolerance.AssertClose($"{c.Name} predictions", c.ExpectedOutput, engine.Predictions(c.Batch).ToArray());
-        AssertParameters(c.Name + " grad", model.Definition, c.ExpectedGradWeights, c.ExpectedGradBiases, engine.Gradients);
-        Tolerance.AssertClose($"{c.Name} grad_x", c.ExpectedGradX, engine.InputGradient);
+        Tolerance.AssertClose($"{c.Name} loss", [c.Expected.Loss], [loss]);
+        Tolerance.AssertClose($"{c.Name} predictions", c.Expected.Output, engine.Predictions(c.Batch).ToArray());
+        AssertParameters(c.Name + " grad", model.Definition, c.Expected.GradWeights, c.Expected.GradBiases, engine.Gradients);
+        Tolerance.AssertClose($"{c.Name} grad_x", c.Expected.GradX, engine.InputGradient);
     }
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Trainer_gradients_from_labels_match(string file)
+    public void Trainer_gradients_from_labels_match(string name)
     {
-        GoldenCase c = Load(file);
+        GoldenCase c = GoldenCases.Get(name);
         if (c.Output != "softmax_ce") return; // Labels only describe one-hot targets.
-        MultiLayerPerceptron model = Model(c);
+        MultiLayerPerceptron model = c.Model();
         int classes = c.Sizes[^1];
         int[] labels = Enumerable.Range(0, c.Batch).Select(i => Array.IndexOf(c.Y, 1.0, i * classes, classes) - i * classes).ToArray();
         var trainer = new Trainer(model, new TrainerOptions { BatchSize = c.Batch });
         float loss = trainer.ComputeGradients(Floats(c.X), labels);
-        Tolerance.AssertClose($"{c.Name} loss", [c.ExpectedLoss], [loss]);
-        AssertParameters(c.Name + " grad", model.Definition, c.ExpectedGradWeights, c.ExpectedGradBiases, trainer.Gradients);
+        Tolerance.AssertClose($"{c.Name} loss", [c.Expected.Loss], [loss]);
+        AssertParameters(c.Name + " grad", model.Definition, c.Expected.GradWeights, c.Expected.GradBiases, trainer.Gradients);
     }
 
     [Theory]
     [MemberData(nameof(OptimizerCases))]
-    public void Two_optimizer_steps_with_the_same_gradient_match(string file, string optimizer)
+    public void Two_optimizer_steps_with_the_same_gradient_match(string name, string optimizer)
     {
-        GoldenCase c = Load(file);
-        MultiLayerPerceptron model = Model(c);
-        Dictionary<string, double> h = c.Optimizers[optimizer];
-        OptimizerSettings settings = optimizer switch
-        {
-            "sgd" => OptimizerSettings.Sgd(h["lr"], h.GetValueOrDefault("weight_decay")),
-            "sgd_momentum" => OptimizerSettings.Momentum(h["lr"], h["momentum"], h.GetValueOrDefault("weight_decay")),
-            "sgd_nesterov" => OptimizerSettings.Nesterov(h["lr"], h["momentum"], h.GetValueOrDefault("weight_decay")),
-            "adam" => OptimizerSettings.Adam(h["lr"], h["beta1"], h["beta2"], h["eps"], h.GetValueOrDefault("weight_decay")),
-            "adamw" => OptimizerSettings.AdamW(h["lr"], h["beta1"], h["beta2"], h["eps"], h.GetValueOrDefault("weight_decay", 0.01)),
-            _ => throw new InvalidDataException($"{c.Name}: unknown optimizer '{optimizer}'."),
-        };
+        GoldenCase c = GoldenCases.Get(name);
+        MultiLayerPerceptron model = c.Model();
+        OptimizerSettings settings = c.Optimizer(optimizer);
         var trainer = new Trainer(model, new TrainerOptions { BatchSize = c.Batch, Optimizer = settings });
         trainer.ComputeGradients(Floats(c.X), Floats(c.Y), c.Batch);
         trainer.ApplyGradients();
         trainer.ApplyGradients(); // "same grad": the second step reuses the first step's gradient.
 
-        (double[][] weights, double[][] biases) = c.AfterTwoSteps[optimizer];
-        AssertParameters($"{c.Name} {optimizer}", model.Definition, weights, biases, model.Parameters);
+        GoldenParameters after = c.Expected.AfterTwoStepsSameGrad[optimizer];
+        AssertParameters($"{c.Name} {optimizer}", model.Definition, after.Weights, after.Biases, model.Parameters);
     }
 
     public static TheoryData<string, string> OptimizerCases()
     {
         var data = new TheoryData<string, string>();
-        foreach (string file in GoldenDirectory.CaseFiles())
+        foreach (GoldenCase c in GoldenCases.All)
         {
-            foreach (string optimizer in GoldenCase.Load(file).AfterTwoSteps.Keys.Order(StringComparer.Ordinal))
-                data.Add(Path.GetFileName(file), optimizer);
+            foreach (string optimizer in c.Expected.AfterTwoStepsSameGrad.Keys.Order(StringComparer.Ordinal))
+                data.Add(c.Name, optimizer);
         }
 
         return data;
@@ -110,14 +90,6 @@ public sealed class GoldenCaseTests
             Tolerance.AssertClose($"{what} W{l}", weights[l], actual.Slice(definition.WeightOffset(l), definition.WeightCount(l)));
             Tolerance.AssertClose($"{what} b{l}", biases[l], actual.Slice(definition.BiasOffset(l), definition.LayerSizes[l + 1]));
         }
-    }
-
-    private static GoldenCase Load(string file) => GoldenCase.Load(Path.Combine(GoldenDirectory.Path, file));
-
-    private static MultiLayerPerceptron Model(GoldenCase c)
-    {
-        MlpDefinition definition = c.Definition();
-        return new MultiLayerPerceptron(definition, GoldenCase.Flatten(definition, c.Weights, c.Biases));
     }
 
     private static float[] Floats(double[] values) => values.Select(v => (float)v).ToArray();
