@@ -43,6 +43,9 @@ internal interface IVectorWidth<TV>
     static abstract TV Invoke<TOp>(TOp op, TV x) where TOp : struct, IUnaryOperator;
 
     static abstract TV Invoke<TOp>(TOp op, TV x, TV y) where TOp : struct, IBinaryOperator;
+
+    /// <summary>An optimizer update: returns the new weights, updates the states in place.</summary>
+    static abstract TV Invoke<TOp>(TOp op, TV weight, TV gradient, ref TV state1, ref TV state2) where TOp : struct, IUpdateOperator;
 }
 
 /// <summary>512-bit vectors.</summary>
@@ -85,6 +88,11 @@ internal readonly struct Width512 : IVectorWidth<Vector512<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Invoke<TOp>(TOp op, Vector512<float> x, Vector512<float> y) where TOp : struct, IBinaryOperator =>
         op.Invoke(x, y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Invoke<TOp>(TOp op, Vector512<float> weight, Vector512<float> gradient,
+        ref Vector512<float> state1, ref Vector512<float> state2) where TOp : struct, IUpdateOperator =>
+        op.Invoke(weight, gradient, ref state1, ref state2);
 }
 
 /// <summary>256-bit vectors.</summary>
@@ -127,6 +135,11 @@ internal readonly struct Width256 : IVectorWidth<Vector256<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Invoke<TOp>(TOp op, Vector256<float> x, Vector256<float> y) where TOp : struct, IBinaryOperator =>
         op.Invoke(x, y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Invoke<TOp>(TOp op, Vector256<float> weight, Vector256<float> gradient,
+        ref Vector256<float> state1, ref Vector256<float> state2) where TOp : struct, IUpdateOperator =>
+        op.Invoke(weight, gradient, ref state1, ref state2);
 }
 
 /// <summary>128-bit vectors.</summary>
@@ -170,4 +183,9 @@ internal readonly struct Width128 : IVectorWidth<Vector128<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Invoke<TOp>(TOp op, Vector128<float> x, Vector128<float> y) where TOp : struct, IBinaryOperator =>
         op.Invoke(x, y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Invoke<TOp>(TOp op, Vector128<float> weight, Vector128<float> gradient,
+        ref Vector128<float> state1, ref Vector128<float> state2) where TOp : struct, IUpdateOperator =>
+        op.Invoke(weight, gradient, ref state1, ref state2);
 }

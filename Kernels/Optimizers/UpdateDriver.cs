@@ -10,7 +10,7 @@ namespace SimdMlp.Kernels;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Each width runs whole vectors from the start and then one last vector at n − width that overlaps the one before,
+/// Each width (one generic loop over <see cref="IVectorWidth{TV}"/>) runs whole vectors from the start and then one last vector at n − width that overlaps the one before,
 /// as TensorPrimitives does, instead of a scalar tail. An update is not idempotent, so that last vector is loaded
 /// and computed first, from the original values, and stored after the loop: the overlapping elements get the same
 /// values twice and are never updated twice. Buffers shorter than a vector drop to the next narrower width.
@@ -32,77 +32,37 @@ internal static partial class UpdateDriver
         ref float s1 = ref MemoryMarshal.GetReference(state1);
         ref float s2 = ref MemoryMarshal.GetReference(state2);
         nuint n = (nuint)weights.Length;
-        if (path >= SimdPath.Avx512 && n >= (nuint)Vector512<float>.Count)
-            Vector512Loop(op, ref w, ref g, ref s1, ref s2, n);
-        else if (path >= SimdPath.Avx2 && n >= (nuint)Vector256<float>.Count)
-            Vector256Loop(op, ref w, ref g, ref s1, ref s2, n);
-        else if (path >= SimdPath.Vector128 && n >= (nuint)Vector128<float>.Count)
-            Vector128Loop(op, ref w, ref g, ref s1, ref s2, n);
+        if (path >= SimdPath.Avx512 && n >= Width512.Count)
+            VectorLoop<TOp, Width512, Vector512<float>>(op, ref w, ref g, ref s1, ref s2, n);
+        else if (path >= SimdPath.Avx2 && n >= Width256.Count)
+            VectorLoop<TOp, Width256, Vector256<float>>(op, ref w, ref g, ref s1, ref s2, n);
+        else if (path >= SimdPath.Vector128 && n >= Width128.Count)
+            VectorLoop<TOp, Width128, Vector128<float>>(op, ref w, ref g, ref s1, ref s2, n);
         else
             ScalarLoop(op, ref w, ref g, ref s1, ref s2, n);
     }
 
-    private static void Vector512Loop<TOp>(TOp op, ref float w, ref float g, ref float s1, ref float s2, nuint n)
+    private static void VectorLoop<TOp, TW, TV>(TOp op, ref float w, ref float g, ref float s1, ref float s2, nuint n)
         where TOp : struct, IUpdateOperator
+        where TW : struct, IVectorWidth<TV>
+        where TV : struct
     {
-        nuint width = (nuint)Vector512<float>.Count, last = n - width;
-        var lastS1 = TOp.StateCount >= 1 ? Vector512.LoadUnsafe(ref s1, last) : default;
-        var lastS2 = TOp.StateCount >= 2 ? Vector512.LoadUnsafe(ref s2, last) : default;
-        var lastW = op.Invoke(Vector512.LoadUnsafe(ref w, last), Vector512.LoadUnsafe(ref g, last), ref lastS1, ref lastS2);
+        nuint width = TW.Count, last = n - width;
+        TV lastS1 = TOp.StateCount >= 1 ? TW.Load(ref s1, last) : default;
+        TV lastS2 = TOp.StateCount >= 2 ? TW.Load(ref s2, last) : default;
+        TV lastW = TW.Invoke(op, TW.Load(ref w, last), TW.Load(ref g, last), ref lastS1, ref lastS2);
         for (nuint i = 0; i < last; i += width)
         {
-            var s1i = TOp.StateCount >= 1 ? Vector512.LoadUnsafe(ref s1, i) : default;
-            var s2i = TOp.StateCount >= 2 ? Vector512.LoadUnsafe(ref s2, i) : default;
-            op.Invoke(Vector512.LoadUnsafe(ref w, i), Vector512.LoadUnsafe(ref g, i), ref s1i, ref s2i).StoreUnsafe(ref w, i);
-            if (TOp.StateCount >= 1) s1i.StoreUnsafe(ref s1, i);
-            if (TOp.StateCount >= 2) s2i.StoreUnsafe(ref s2, i);
+            TV s1i = TOp.StateCount >= 1 ? TW.Load(ref s1, i) : default;
+            TV s2i = TOp.StateCount >= 2 ? TW.Load(ref s2, i) : default;
+            TW.Store(TW.Invoke(op, TW.Load(ref w, i), TW.Load(ref g, i), ref s1i, ref s2i), ref w, i);
+            if (TOp.StateCount >= 1) TW.Store(s1i, ref s1, i);
+            if (TOp.StateCount >= 2) TW.Store(s2i, ref s2, i);
         }
 
-        lastW.StoreUnsafe(ref w, last);
-        if (TOp.StateCount >= 1) lastS1.StoreUnsafe(ref s1, last);
-        if (TOp.StateCount >= 2) lastS2.StoreUnsafe(ref s2, last);
-    }
-
-    private static void Vector256Loop<TOp>(TOp op, ref float w, ref float g, ref float s1, ref float s2, nuint n)
-        where TOp : struct, IUpdateOperator
-    {
-        nuint width = (nuint)Vector256<float>.Count, last = n - width;
-        var lastS1 = TOp.StateCount >= 1 ? Vector256.LoadUnsafe(ref s1, last) : default;
-        var lastS2 = TOp.StateCount >= 2 ? Vector256.LoadUnsafe(ref s2, last) : default;
-        var lastW = op.Invoke(Vector256.LoadUnsafe(ref w, last), Vector256.LoadUnsafe(ref g, last), ref lastS1, ref lastS2);
-        for (nuint i = 0; i < last; i += width)
-        {
-            var s1i = TOp.StateCount >= 1 ? Vector256.LoadUnsafe(ref s1, i) : default;
-            var s2i = TOp.StateCount >= 2 ? Vector256.LoadUnsafe(ref s2, i) : default;
-            op.Invoke(Vector256.LoadUnsafe(ref w, i), Vector256.LoadUnsafe(ref g, i), ref s1i, ref s2i).StoreUnsafe(ref w, i);
-            if (TOp.StateCount >= 1) s1i.StoreUnsafe(ref s1, i);
-            if (TOp.StateCount >= 2) s2i.StoreUnsafe(ref s2, i);
-        }
-
-        lastW.StoreUnsafe(ref w, last);
-        if (TOp.StateCount >= 1) lastS1.StoreUnsafe(ref s1, last);
-        if (TOp.StateCount >= 2) lastS2.StoreUnsafe(ref s2, last);
-    }
-
-    private static void Vector128Loop<TOp>(TOp op, ref float w, ref float g, ref float s1, ref float s2, nuint n)
-        where TOp : struct, IUpdateOperator
-    {
-        nuint width = (nuint)Vector128<float>.Count, last = n - width;
-        var lastS1 = TOp.StateCount >= 1 ? Vector128.LoadUnsafe(ref s1, last) : default;
-        var lastS2 = TOp.StateCount >= 2 ? Vector128.LoadUnsafe(ref s2, last) : default;
-        var lastW = op.Invoke(Vector128.LoadUnsafe(ref w, last), Vector128.LoadUnsafe(ref g, last), ref lastS1, ref lastS2);
-        for (nuint i = 0; i < last; i += width)
-        {
-            var s1i = TOp.StateCount >= 1 ? Vector128.LoadUnsafe(ref s1, i) : default;
-            var s2i = TOp.StateCount >= 2 ? Vector128.LoadUnsafe(ref s2, i) : default;
-            op.Invoke(Vector128.LoadUnsafe(ref w, i), Vector128.LoadUnsafe(ref g, i), ref s1i, ref s2i).StoreUnsafe(ref w, i);
-            if (TOp.StateCount >= 1) s1i.StoreUnsafe(ref s1, i);
-            if (TOp.StateCount >= 2) s2i.StoreUnsafe(ref s2, i);
-        }
-
-        lastW.StoreUnsafe(ref w, last);
-        if (TOp.StateCount >= 1) lastS1.StoreUnsafe(ref s1, last);
-        if (TOp.StateCount >= 2) lastS2.StoreUnsafe(ref s2, last);
+        TW.Store(lastW, ref w, last);
+        if (TOp.StateCount >= 1) TW.Store(lastS1, ref s1, last);
+        if (TOp.StateCount >= 2) TW.Store(lastS2, ref s2, last);
     }
 
     private static void ScalarLoop<TOp>(TOp op, ref float w, ref float g, ref float s1, ref float s2, nuint n)
