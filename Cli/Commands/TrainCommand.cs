@@ -86,7 +86,7 @@ internal static class TrainCommand
             $"Training {definition} on {split.Train.Count} samples, testing on {split.Test.Count} ({SimdCapabilities.ActivePath} kernels)."));
         context.Out.WriteLine($"Settings: {settings.Describe()}.");
 
-        List<EpochResult> history = TrainingDisplay.Run(context, new TrainingLoop(model, settings), split.Train, split.Test, settings.Epochs);
+        IReadOnlyList<EpochMetrics> history = TrainingDisplay.Run(context, model, settings.TrainerOptions, split.Train, split.Test);
         context.Console.Write(TrainingDisplay.EpochTable(history));
 
         var summary = new TrainingSummary(data, modelPath, definition.ToString(), settings.Describe(), split.Train.Count,
@@ -105,7 +105,7 @@ internal static class TrainCommand
             context.Out.WriteLine($"Drew the curves in {plotPath}.");
         }
 
-        EpochResult last = history[^1];
+        EpochMetrics last = history[^1];
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Test accuracy {last.TestAccuracy:F4} after {history.Count} epochs, {history.Sum(e => e.TrainSeconds):F2} s of training."));
         return Program.Success;

@@ -3,6 +3,7 @@ using OxyPlot.Axes;
 using OxyPlot.Legends;
 using OxyPlot.Series;
 using SimdMlp.Cli.Training;
+using SimdMlp.Training;
 
 namespace SimdMlp.Cli.Output;
 
@@ -83,8 +84,8 @@ internal static class CurvePlot
         return model;
     }
 
-    private static LineSeries Line(string title, string axis, OxyColor color, LineStyle style, IReadOnlyList<EpochResult> history,
-        Func<EpochResult, double> value)
+    private static LineSeries Line(string title, string axis, OxyColor color, LineStyle style, IReadOnlyList<EpochMetrics> history,
+        Func<EpochMetrics, double> value)
     {
         var series = new LineSeries
         {
@@ -97,7 +98,7 @@ internal static class CurvePlot
             MarkerSize = 3,
             MarkerFill = color,
         };
-        foreach (EpochResult epoch in history)
+        foreach (EpochMetrics epoch in history)
         {
             double y = value(epoch);
             if (double.IsFinite(y)) series.Points.Add(new DataPoint(epoch.Epoch, y));

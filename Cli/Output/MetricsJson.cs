@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SimdMlp.Cli.Training;
 using SimdMlp.Kernels;
+using SimdMlp.Training;
 
 namespace SimdMlp.Cli.Output;
 
@@ -25,7 +26,7 @@ internal static class MetricsJson
         Number(json, "test_loss", summary.History[^1].TestLoss);
         Number(json, "train_seconds", summary.History.Sum(e => e.TrainSeconds));
         json.WriteStartArray("epochs");
-        foreach (EpochResult epoch in summary.History)
+        foreach (EpochMetrics epoch in summary.History)
         {
             json.WriteStartObject();
             json.WriteNumber("epoch", epoch.Epoch);

@@ -1,3 +1,5 @@
+using SimdMlp.Training;
+
 namespace SimdMlp.Cli.Training;
 
 /// <summary>A finished training run, as metrics.json and the plot describe it.</summary>
@@ -8,4 +10,4 @@ internal sealed record TrainingSummary(
     string Settings,
     int TrainCount,
     int TestCount,
-    IReadOnlyList<EpochResult> History);
+    IReadOnlyList<EpochMetrics> History);

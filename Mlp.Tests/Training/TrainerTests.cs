@@ -67,6 +67,23 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void Batch_progress_reports_every_batch_and_leaves_training_unchanged()
+    {
+        (float[] x, int[] labels) = TwoMoons.Generate(150, 1);
+        var options = new TrainerOptions { BatchSize = 20, Epochs = 3, Optimizer = OptimizerSettings.Adam(0.01), Seed = 4 };
+        var sizes = new List<int>();
+        var watched = MultiLayerPerceptron.Create(s_definition, 2);
+        new Trainer(watched, options with { BatchCompleted = sizes.Add }).Fit(new SampleSet(x, labels));
+        var plain = MultiLayerPerceptron.Create(s_definition, 2);
+        new Trainer(plain, options).Fit(new SampleSet(x, labels));
+
+        // 150 samples: 7 batches of 20 and one of 10 per epoch, in that order.
+        int[] epoch = [20, 20, 20, 20, 20, 20, 20, 10];
+        Assert.Equal([.. epoch, .. epoch, .. epoch], sizes);
+        Assert.Equal(plain.Parameters.ToArray(), watched.Parameters.ToArray());
+    }
+
+    [Fact]
     public void The_schedule_sets_the_learning_rate_per_epoch()
     {
         (float[] x, int[] labels) = TwoMoons.Generate(40, 1);

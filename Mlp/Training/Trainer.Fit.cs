@@ -143,6 +143,7 @@ public sealed partial class Trainer
             _engine.Backward(parameters, inputs, batch, false, Options.MaxDegreeOfParallelism);
             ApplyGradients();
             lossSum += (double)loss * batch;
+            Options.BatchCompleted?.Invoke(batch);
         }
 
         return (lossSum / order.Length, correct / order.Length);

@@ -48,6 +48,12 @@ public sealed record TrainerOptions
     /// <summary>Called after every epoch of <see cref="Trainer.Fit"/> with its metrics; may be null.</summary>
     public Action<EpochMetrics>? EpochCompleted { get; init; }
 
+    /// <summary>
+    /// Called after every training batch of <see cref="Trainer.Fit"/> with its number of samples, for progress
+    /// displays; may be null. It runs on the training thread between steps, so it should return quickly.
+    /// </summary>
+    public Action<int>? BatchCompleted { get; init; }
+
     /// <summary>Checks every value, with messages naming the option.</summary>
     internal void Validate()
     {
