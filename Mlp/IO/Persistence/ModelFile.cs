@@ -66,8 +66,7 @@ public static class ModelFile
     internal static void Save(MultiLayerPerceptron model, string path, Func<Stream, Stream>? wrap)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        AtomicFile.Write(path, file =>
+        AtomicFile.Write(path, file => // Checks path.
         {
             Stream stream = wrap?.Invoke(file) ?? file;
             ModelWriter.Write(model, stream);
