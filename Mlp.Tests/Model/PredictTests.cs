@@ -85,6 +85,32 @@ public sealed class PredictTests
     }
 
     [Fact]
+    public void One_sample_predict_of_image_like_inputs_matches_the_training_forward_pass()
+    {
+        // Half the inputs zero, as in Fashion-MNIST: one-sample predict skips those weight rows (and those of inactive
+        // ReLUs), so it must still agree with the dense batched forward pass.
+        MultiLayerPerceptron model = Networks.Random(Networks.Mnist(), 5, 0.05);
+        const int count = 16;
+        float[] x = Networks.Uniform(count * 784, 6);
+        var rnd = new Random(7);
+        for (int i = 0; i < x.Length; i++)
+        {
+            if (rnd.Next(2) == 0) x[i] = 0;
+        }
+
+        var engine = new Backpropagation(model.Plan, count);
+        engine.Forward(model.Parameters, x, count, 1);
+        engine.Loss(count, new int[count]);
+        float[] expected = engine.Predictions(count).ToArray();
+        var one = new float[10];
+        for (int s = 0; s < count; s++)
+        {
+            model.Predict(x.AsSpan(s * 784, 784), one);
+            Assert.True(Close(one, expected.AsSpan(s * 10, 10)), $"sample {s}");
+        }
+    }
+
+    [Fact]
     public void A_network_without_hidden_layers_predicts()
     {
         var definition = new MlpDefinition([3, 2], [], OutputHead.LinearSquaredError);

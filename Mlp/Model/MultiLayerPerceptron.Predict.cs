@@ -96,9 +96,20 @@ public sealed partial class MultiLayerPerceptron
             Span<float> c = l == last ? outputs : workspace.Half(l & 1)[..(rows * layer.Outputs)];
             // Softmax is row-wise, so the last layer yields logits and the softmax runs in place afterwards.
             ActivationFunction g = l == last && Plan.Head == OutputHead.SoftmaxCrossEntropy ? ActivationKind.Identity : layer.Activation;
-            Gemm.SgemmBiasActivation(Transpose.No, Transpose.No, rows, layer.Outputs, layer.Inputs, a, layer.Inputs,
-                parameters.Slice(layer.WeightOffset, layer.Inputs * layer.Outputs), layer.Outputs,
-                parameters.Slice(layer.BiasOffset, layer.Outputs), g, c, layer.Outputs);
+            ReadOnlySpan<float> weights = parameters.Slice(layer.WeightOffset, layer.Inputs * layer.Outputs);
+            ReadOnlySpan<float> bias = parameters.Slice(layer.BiasOffset, layer.Outputs);
+            if (rows == 1)
+            {
+                // One sample streams every weight once, so the weights' bytes bound the latency: skip the rows of W
+                // whose input is zero (background pixels, inactive ReLUs).
+                Gemm.SparseRowBiasActivation(a, weights, layer.Outputs, layer.Outputs, bias, g, c);
+            }
+            else
+            {
+                Gemm.SgemmBiasActivation(Transpose.No, Transpose.No, rows, layer.Outputs, layer.Inputs, a, layer.Inputs,
+                    weights, layer.Outputs, bias, g, c, layer.Outputs);
+            }
+
             a = c;
         }
 
