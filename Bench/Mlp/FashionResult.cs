@@ -4,4 +4,4 @@ namespace SimdMlp.Bench.Mlp;
 public sealed record FashionResult(
     string Settings, int Batch, double LearningRate, int Seed, int Threads, int Epochs, double TestAccuracy, double BestTestAccuracy, double TrainSeconds,
     double FitSeconds, double LoadSeconds, IReadOnlyList<double> EpochTrainSeconds, IReadOnlyList<double> EpochTestAccuracy,
-    int FirstEpochAtTarget, double SecondsToTarget);
+    int FirstEpochAtTarget, double SecondsToTarget, PredictResult ImagePredict);

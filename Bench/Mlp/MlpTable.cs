@@ -45,7 +45,7 @@ public static class MlpTable
         {
             if (FashionRun.IsAvailable)
             {
-                fashion = FashionRun.Run(options.FashionSettings, Progress);
+                fashion = FashionRun.Run(options.FashionSettings, options.Plan, Progress);
             }
             else
             {

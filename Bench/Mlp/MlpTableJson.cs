@@ -73,6 +73,10 @@ public static class MlpTableJson
             json.WriteNumber("fashion_first_epoch_at_target", f.FirstEpochAtTarget);
             if (double.IsFinite(f.SecondsToTarget)) json.WriteNumber("fashion_train_seconds_to_target", Round(f.SecondsToTarget, 3));
             json.WriteString("fashion_settings", f.Settings);
+            json.WriteNumber("predict_fashion_p50_us", Round(f.ImagePredict.P50Us, 3));
+            json.WriteNumber("predict_fashion_p99_us", Round(f.ImagePredict.P99Us, 3));
+            json.WriteNumber("predict_fashion_mean_us", Round(f.ImagePredict.MeanUs, 3));
+            json.WriteNumber("allocated_bytes_per_predict_fashion", f.ImagePredict.AllocatedBytesPerCall);
             WriteArray(json, "fashion_epoch_train_seconds", f.EpochTrainSeconds.Select(s => Round(s, 3)));
             WriteArray(json, "fashion_epoch_test_accuracy", f.EpochTestAccuracy);
         }

@@ -6,20 +6,34 @@ namespace SimdMlp.Bench.Mlp;
 /// One-sample inference latency: <c>model.Predict(x, y)</c> (the thread-static-workspace overload, the one a caller
 /// reaches for first), warmed up, then every call timed separately with <see cref="Stopwatch.GetTimestamp"/>.
 /// </summary>
+/// <remarks>
+/// Before each call the next sample is copied into one input buffer, outside the timed region, as a service would
+/// have just parsed a request into its buffer: the input is warm, the weights are wherever the previous calls left
+/// them.
+/// </remarks>
 public static class PredictSampler
 {
-    public static PredictResult Measure(MlpBenchPlan plan)
+    /// <summary>The untrained benchmark network on one dense random input (uniform in [0, 1), no zeros).</summary>
+    public static PredictResult Measure(MlpBenchPlan plan) =>
+        Measure(plan, MultiLayerPerceptron.Create(MlpNetwork.Definition, 1), MlpNetwork.RandomInputs(MlpNetwork.Inputs, 2));
+
+    /// <summary><paramref name="model"/> on the rows of <paramref name="samples"/> in turn.</summary>
+    public static PredictResult Measure(MlpBenchPlan plan, MultiLayerPerceptron model, ReadOnlySpan<float> samples)
     {
-        var model = MultiLayerPerceptron.Create(MlpNetwork.Definition, 1);
-        float[] x = MlpNetwork.RandomInputs(MlpNetwork.Inputs, 2);
-        var y = new float[MlpNetwork.Classes];
+        int features = model.Definition.InputSize;
+        int rows = samples.Length / features;
+        var x = new float[features];
+        var y = new float[model.Definition.OutputSize];
 
         long start = Stopwatch.GetTimestamp();
         int warm = 0;
         while (warm < plan.PredictWarmupCalls || Stopwatch.GetElapsedTime(start) < plan.WarmupTime)
         {
-            for (int i = 0; i < 1000; i++) model.Predict(x, y);
-            warm += 1000;
+            for (int i = 0; i < 1000; i++, warm++)
+            {
+                samples.Slice(warm % rows * features, features).CopyTo(x);
+                model.Predict(x, y);
+            }
         }
 
         long before = GC.GetAllocatedBytesForCurrentThread();
@@ -33,6 +47,7 @@ public static class PredictSampler
         var ticks = new long[plan.PredictCalls];
         for (int i = 0; i < ticks.Length; i++)
         {
+            samples.Slice(i % rows * features, features).CopyTo(x);
             long t0 = Stopwatch.GetTimestamp();
             model.Predict(x, y);
             ticks[i] = Stopwatch.GetTimestamp() - t0;
