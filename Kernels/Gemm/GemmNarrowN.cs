@@ -9,8 +9,8 @@ namespace SimdMlp.Kernels;
 /// lanes along m: no packing of the big operand when op(A)'s columns are contiguous, no plan, no padding of n.
 /// </summary>
 /// <remarks>
-/// Per 32-row block of C: op(A)'s block is read in place when A is stored transposed (op(A)[i, p] contiguous in i,
-/// the dW = Xᵀ·dY case), otherwise transposed 16×16 at a time into a k×32 panel; each column group of ≤ 12 runs
+/// Per 32-row block of C: op(A)'s block is read in place (A stored transposed, so op(A)[i, p] is contiguous in i:
+/// the dW = Xᵀ·dY case), a ragged last block copied under masks into a zero-padded k×32 panel; each column group of ≤ 12 runs
 /// <see cref="NarrowNKernelAvx512{TWidth}"/>, whose transposed result is turned into rows of C 16×16 at a time
 /// and stored under a mask of n lanes. op(B) (k×n, small) is read in place when its rows are contiguous, otherwise
 /// transposed once. Every element is one lane summing p in order, so the row range a thread gets cannot change a bit.
@@ -32,12 +32,15 @@ internal static unsafe class GemmNarrowN
     public static void Run(int i0, int i1, int n, int k, float alpha, StridedMatrix a, StridedMatrix b, float beta,
         StridedMatrix c)
     {
-        if (!LanesAlongM(a, k))
-        {
-            GemmNarrowRows.Run(i0, i1, n, k, alpha, a, b, beta, c);
-            return;
-        }
+        if (LanesAlongM(a, k)) RunLanesAlongM(i0, i1, n, k, alpha, a, b, beta, c);
+        else GemmNarrowRows.Run(i0, i1, n, k, alpha, a, b, beta, c);
+    }
 
+    /// <summary>As <see cref="Run"/>, always with lanes along m; op(A)'s columns must be contiguous (RowStride 1).</summary>
+    public static void RunLanesAlongM(int i0, int i1, int n, int k, float alpha, StridedMatrix a, StridedMatrix b,
+        float beta, StridedMatrix c)
+    {
+        System.Diagnostics.Debug.Assert(a.RowStride == 1, "lanes along m read op(A)'s columns in place");
         int k16 = (k + 15) & ~15;
         bool packB = b.ColStride != 1;
         // Workspace: A panel (k×32), op(B) transposed (k16×16) when needed, the kernel's tile (12×32, twice for
@@ -65,14 +68,14 @@ internal static unsafe class GemmNarrowN
             int rows = Math.Min(Rows, i1 - i);
             float* aBlock;
             nint aStride;
-            if (a.RowStride == 1 && rows == Rows)
+            if (rows == Rows)
             {
                 aBlock = a.At(i, 0);
                 aStride = a.ColStride;
             }
             else
             {
-                PackA(a, i, rows, k, panel);
+                PackRaggedBlock(a, i, rows, k, panel);
                 aBlock = panel;
                 aStride = Rows;
             }
@@ -97,39 +100,26 @@ internal static unsafe class GemmNarrowN
     }
 
     /// <summary>
-    /// Lanes along m pay ~16 shuffles per 16 rows to turn the result into rows of C, and as many per 16×16 block of
-    /// op(A) when its rows are contiguous in k; lanes along n (<see cref="GemmNarrowRows"/>) pay idle lanes instead.
-    /// Measured on Zen 4 for n = 10, lanes along m win only when op(A) needs no transposing and k is not small.
+    /// Lanes along m pay a 16×16 transpose (~20 ns on Zen 4) per 16 rows to turn the result into rows of C, and
+    /// would pay one per 16×16 block of op(A) if its rows were contiguous in k (A stored m×k): that alone cost more
+    /// than the 6 idle lanes of 16 that <see cref="GemmNarrowRows"/> pays for n = 10 (measured: fwd3 B=64 ran at
+    /// 55 GFLOP/s transposing, 69 with lanes along n). So lanes along m only when op(A) needs no transposing and k is
+    /// large enough to hide the result transpose.
     /// </summary>
     private static bool LanesAlongM(StridedMatrix a, int k) => a.RowStride == 1 && k >= MinDepthAlongM;
 
     private const int MinDepthAlongM = 16;
 
-    /// <summary>panel[p·32 + r] = op(A)[i + r, p] for r &lt; rows, zero for the padding rows.</summary>
-    private static void PackA(StridedMatrix a, int i, int rows, int k, float* panel)
+    /// <summary>panel[p·32 + r] = op(A)[i + r, p] for r &lt; rows, zero for the padding rows (op(A)'s columns contiguous).</summary>
+    private static void PackRaggedBlock(StridedMatrix a, int i, int rows, int k, float* panel)
     {
-        if (a.RowStride == 1)
+        var m0 = Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(rows)).AsSingle();
+        var m1 = Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(rows - 16)).AsSingle();
+        float* src = a.At(i, 0);
+        for (int p = 0; p < k; p++, src += a.ColStride)
         {
-            // op(A)'s columns are contiguous but the block is ragged: copy each under a mask.
-            var m0 = Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(rows)).AsSingle();
-            var m1 = Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(rows - 16)).AsSingle();
-            float* src = a.At(i, 0);
-            for (int p = 0; p < k; p++, src += a.ColStride)
-            {
-                Avx512F.MaskLoad(src, m0, Vector512<float>.Zero).Store(panel + p * Rows);
-                Avx512F.MaskLoad(src + 16, m1, Vector512<float>.Zero).Store(panel + p * Rows + 16);
-            }
-
-            return;
-        }
-
-        // op(A)'s rows are contiguous in k (A stored m×k): transpose 16 rows × 16 k at a time.
-        for (int h = 0; h < Rows; h += 16)
-        {
-            int hRows = Math.Max(0, Math.Min(16, rows - h));
-            float* src = a.At(i + Math.Min(h, rows - 1), 0);
-            for (int p0 = 0; p0 < k; p0 += 16)
-                Transpose16x16.Run(src + p0 * a.ColStride, a.RowStride, hRows, Math.Min(16, k - p0), panel + p0 * Rows + h, Rows);
+            Avx512F.MaskLoad(src, m0, Vector512<float>.Zero).Store(panel + p * Rows);
+            Avx512F.MaskLoad(src + 16, m1, Vector512<float>.Zero).Store(panel + p * Rows + 16);
         }
     }
 
