@@ -32,6 +32,9 @@ public sealed class GemmDeterminismTests
             data.Add(path, 64, 256, 784, Transpose.No, Transpose.No); // forward, batch 64
             data.Add(path, 784, 256, 64, Transpose.Yes, Transpose.No); // dW = Xᵀ·dY, batch 64
             data.Add(path, 64, 256, 784, Transpose.Yes, Transpose.Yes);
+            data.Add(path, 1000, 10, 128, Transpose.No, Transpose.No); // output layer, narrow-n rows
+            data.Add(path, 1000, 10, 256, Transpose.Yes, Transpose.No); // its gradient shape, lanes along m
+            data.Add(path, 1100, 13, 100, Transpose.Yes, Transpose.Yes); // two column groups, op(B) transposed
         }
 
         return data;

@@ -7,6 +7,7 @@ namespace SimdMlp.Kernels;
 /// Strategies, by shape:
 /// <list type="bullet">
 /// <item>m ≤ 3 (batch 1..3): <see cref="GemmSmallM{TVec, TOps}"/> streams B unpacked.</item>
+/// <item>n ≤ 16 on AVX-512 (the N = 10 output layer, its weight gradient): <see cref="GemmNarrowN"/>, lanes along m.</item>
 /// <item>Otherwise the packed five-loop <see cref="GemmLoop{TKernel}"/>, in whichever orientation keeps the
 /// vector lanes fuller: C = A·B with lanes along n, or Cᵀ = Bᵀ·Aᵀ with lanes along m when n is narrow
 /// (the N = 10 output layer fills 10 of 32 lanes one way and all of them the other).</item>
@@ -64,6 +65,13 @@ internal static unsafe class GemmDriver
                 }
             }
 
+            if (serial && UseNarrowN(path, n))
+            {
+                GemmNarrowN.Run(0, m, n, k, alpha, matA, matB, beta, matC);
+                if (TEpilogue.IsActive) epilogue.Apply(matC.Data, ldc, 1, 0, 0, m, n, false);
+                return;
+            }
+
             var plan = GemmPlan.Create(path, m, n, k, alpha, matA, matB, beta, matC);
             int parts = serial ? 1 : Math.Min(maxDegreeOfParallelism, plan.Units);
             if (parts <= 1)
@@ -79,6 +87,10 @@ internal static unsafe class GemmDriver
             }
         }
     }
+
+    /// <summary>Whether <see cref="GemmNarrowN"/> computes a product of n columns (m ≥ 4: smaller m is GemmSmallM's).</summary>
+    public static bool UseNarrowN(SimdPath path, int n) =>
+        path == SimdPath.Avx512 && n <= GemmNarrowN.MaxColumns && GemmNarrowN.IsSupported;
 
     /// <summary>C = beta·C; beta == 0 writes zeros without reading C.</summary>
     private static void ScaleC(int m, int n, float beta, StridedMatrix c)
@@ -114,7 +126,7 @@ internal readonly unsafe struct GemmPlan
 {
     private readonly SimdPath _path;
     private readonly MicroKernelId _kernel;
-    private readonly bool _smallM;
+    private readonly GemmStrategy _strategy;
     private readonly bool _transposed;
     private readonly bool _splitN;
     private readonly int _granule;
@@ -122,10 +134,10 @@ internal readonly unsafe struct GemmPlan
     private readonly float _alpha, _beta;
     private readonly StridedMatrix _a, _b, _c;
 
-    private GemmPlan(SimdPath path, MicroKernelId kernel, bool smallM, bool transposed, bool splitN, int granule, int m,
-        int n, int k, float alpha, StridedMatrix a, StridedMatrix b, float beta, StridedMatrix c)
+    private GemmPlan(SimdPath path, MicroKernelId kernel, GemmStrategy strategy, bool transposed, bool splitN, int granule,
+        int m, int n, int k, float alpha, StridedMatrix a, StridedMatrix b, float beta, StridedMatrix c)
     {
-        _path = path; _kernel = kernel; _smallM = smallM; _transposed = transposed; _splitN = splitN; _granule = granule;
+        _path = path; _kernel = kernel; _strategy = strategy; _transposed = transposed; _splitN = splitN; _granule = granule;
         _m = m; _n = n; _k = k; _alpha = alpha; _beta = beta; _a = a; _b = b; _c = c;
     }
 
@@ -140,7 +152,14 @@ internal readonly unsafe struct GemmPlan
             int block = path == SimdPath.Avx512
                 ? GemmSmallM<Vector512<float>, Vector512Ops>.ColumnBlock
                 : GemmSmallM<Vector256<float>, Vector256Ops>.ColumnBlock;
-            return new GemmPlan(path, MicroKernels.Main(path), true, false, true, block, m, n, k, alpha, a, b, beta, c);
+            return new GemmPlan(path, MicroKernels.Main(path), GemmStrategy.SmallM, false, true, block, m, n, k, alpha, a, b,
+                beta, c);
+        }
+
+        if (GemmDriver.UseNarrowN(path, n))
+        {
+            return new GemmPlan(path, MicroKernels.Main(path), GemmStrategy.NarrowN, false, false, GemmNarrowN.RowBlock, m, n,
+                k, alpha, a, b, beta, c);
         }
 
         // Pick kernel and orientation by the share of multiply-adds that land in C; ties keep the main kernel
@@ -163,7 +182,7 @@ internal readonly unsafe struct GemmPlan
         // that dimension has too few whole micro-tiles to share evenly (fewer than 4, and fewer than the other).
         int mTiles = (m + blk.MR - 1) / blk.MR, nTiles = (n + blk.NR - 1) / blk.NR;
         bool splitN = n > m ? nTiles >= Math.Min(mTiles, 4) : mTiles < Math.Min(nTiles, 4);
-        return new GemmPlan(path, kernel, false, transpose, splitN, splitN ? blk.NR : blk.MR, m, n, k, alpha, a, b, beta, c);
+        return new GemmPlan(path, kernel, GemmStrategy.Packed, transpose, splitN, splitN ? blk.NR : blk.MR, m, n, k, alpha, a, b, beta, c);
     }
 
     /// <summary>Fraction of multiply-adds that land in C when lanes run along n and rows along m.</summary>
@@ -181,7 +200,14 @@ internal readonly unsafe struct GemmPlan
         int lo = Math.Min(u0 * _granule, extent), hi = Math.Min(u1 * _granule, extent);
         if (lo >= hi) return;
 
-        if (_smallM)
+        if (_strategy == GemmStrategy.NarrowN)
+        {
+            GemmNarrowN.Run(lo, hi, _n, _k, _alpha, _a, _b, _beta, _c);
+            if (TEpilogue.IsActive) epilogue.Apply(_c.At(lo, 0), _c.RowStride, 1, lo, 0, hi - lo, _n, false);
+            return;
+        }
+
+        if (_strategy == GemmStrategy.SmallM)
         {
             if (_path == SimdPath.Avx512)
                 GemmSmallM<Vector512<float>, Vector512Ops>.Run(_m, lo, hi, _k, _alpha, _a, _b, _beta, _c);
@@ -218,4 +244,17 @@ internal readonly unsafe struct GemmPlan
             default: GemmLoop<MicroKernel4x4Scalar>.Run(blk, m, n, _k, _alpha, a, b, _beta, c, epilogue, row0, col0, _transposed); break;
         }
     }
+}
+
+/// <summary>How a <see cref="GemmPlan"/> computes its units.</summary>
+internal enum GemmStrategy
+{
+    /// <summary>The packed five-loop <see cref="GemmLoop{TKernel}"/>.</summary>
+    Packed,
+
+    /// <summary><see cref="GemmSmallM{TVec, TOps}"/>, units are column blocks.</summary>
+    SmallM,
+
+    /// <summary><see cref="GemmNarrowN"/>, units are 32-row blocks.</summary>
+    NarrowN,
 }
