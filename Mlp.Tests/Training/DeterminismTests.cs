@@ -18,6 +18,24 @@ public sealed class DeterminismTests
     }
 
     [Fact]
+    public void Training_with_batches_gathered_on_two_threads_is_bit_identical()
+    {
+        // 128 rows of 256 features: large enough that the shuffled batch itself is copied on two threads.
+        var definition = new MlpDefinition([256, 32, 10], [ActivationKind.Relu], OutputHead.SoftmaxCrossEntropy);
+        float[] x = Networks.Uniform(600 * 256, 8);
+        int[] labels = Networks.Labels(600, 10, 9);
+        float[] Fit(int threads)
+        {
+            MultiLayerPerceptron model = MultiLayerPerceptron.Create(definition, 3);
+            new Trainer(model, new TrainerOptions { BatchSize = 128, Epochs = 2, Seed = 6, MaxDegreeOfParallelism = threads })
+                .Fit(new SampleSet(x, labels));
+            return model.Parameters.ToArray();
+        }
+
+        Assert.True(Fit(1).AsSpan().SequenceEqual(Fit(2)), "Weights differ between 1 and 2 threads.");
+    }
+
+    [Fact]
     public void Create_is_deterministic_and_uses_the_documented_ranges()
     {
         var definition = new MlpDefinition([100, 50, 10], [ActivationKind.Relu], OutputHead.SoftmaxCrossEntropy);

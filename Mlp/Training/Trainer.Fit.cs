@@ -193,10 +193,10 @@ public sealed partial class Trainer
     private void Gather(SampleSet samples, ReadOnlySpan<int> indices)
     {
         int features = _plan.InputSize, outputs = _plan.OutputSize;
+        _gather.Run(samples.Inputs, features, indices, _batchInputs, Options.MaxDegreeOfParallelism);
         for (int i = 0; i < indices.Length; i++)
         {
             int row = indices[i];
-            samples.Inputs.Slice(row * features, features).CopyTo(_batchInputs.AsSpan(i * features, features));
             if (samples.HasTargets)
                 samples.Targets.Slice(row * outputs, outputs).CopyTo(_batchTargets.AsSpan(i * outputs, outputs));
             else

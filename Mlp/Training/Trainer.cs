@@ -17,6 +17,7 @@ public sealed partial class Trainer
     private readonly float[] _state1;
     private readonly float[] _state2;
     private readonly float[] _batchInputs;
+    private readonly RowGather _gather = new();
     private readonly int[] _batchLabels;
     private readonly float[] _batchTargets;
 
