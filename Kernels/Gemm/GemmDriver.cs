@@ -7,7 +7,8 @@ namespace SimdMlp.Kernels;
 /// Strategies, by shape:
 /// <list type="bullet">
 /// <item>m ≤ 3 (batch 1..3): <see cref="GemmSmallM{TVec, TOps}"/> streams B unpacked.</item>
-/// <item>n ≤ 16 on AVX-512 (the N = 10 output layer, its weight gradient): <see cref="GemmNarrowN"/>, lanes along m.</item>
+/// <item>n ≤ 16 on AVX-512 (the N = 10 output layer, its weight gradient): <see cref="GemmNarrowN"/>, lanes along m,
+/// k (dot products) or n, whichever suits op(A)'s layout and the depth.</item>
 /// <item>Otherwise the packed five-loop <see cref="GemmLoop{TKernel}"/>, in whichever orientation keeps the
 /// vector lanes fuller: C = A·B with lanes along n, or Cᵀ = Bᵀ·Aᵀ with lanes along m when n is narrow
 /// (the N = 10 output layer fills 10 of 32 lanes one way and all of them the other).</item>
