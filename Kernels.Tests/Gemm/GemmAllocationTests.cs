@@ -14,11 +14,11 @@ public sealed class GemmAllocationCollection;
 [Collection(nameof(GemmAllocationCollection))]
 public sealed class GemmAllocationTests
 {
-    /// <summary>The MLP's products (forward, batch 1, output layer) and a cube, each in all four transpose combinations.</summary>
+    /// <summary>The MLP's products (forward, batch 1, output layer, batch-1 weight gradient) and a cube, each in all four transpose combinations.</summary>
     public static TheoryData<int, int, int, Transpose, Transpose> Shapes()
     {
         var data = new TheoryData<int, int, int, Transpose, Transpose>();
-        foreach (var (m, n, k) in new[] { (256, 256, 256), (64, 256, 784), (1, 256, 784), (64, 10, 128) })
+        foreach (var (m, n, k) in new[] { (256, 256, 256), (64, 256, 784), (1, 256, 784), (64, 10, 128), (784, 256, 1) })
         {
             foreach (var ta in new[] { Transpose.No, Transpose.Yes })
             {
@@ -98,7 +98,7 @@ public sealed class GemmAllocationTests
     public void Every_family_allocates_nothing_after_warm_up(SimdPath path)
     {
         SimdPaths.SkipUnlessAccelerated(path);
-        foreach (var (m, n, k) in new[] { (256, 256, 256), (64, 256, 784), (1, 256, 784), (64, 10, 128) })
+        foreach (var (m, n, k) in new[] { (256, 256, 256), (64, 256, 784), (1, 256, 784), (64, 10, 128), (784, 256, 1) })
             AssertSteadyStateAllocatesNothing(Problem(GemmEntry.Driver, path, m, n, k, Transpose.No, Transpose.No, beta: 0f));
     }
 

@@ -32,7 +32,11 @@ public sealed class GemmDeterminismTests
             data.Add(path, 64, 256, 784, Transpose.No, Transpose.No); // forward, batch 64
             data.Add(path, 784, 256, 64, Transpose.Yes, Transpose.No); // dW = Xᵀ·dY, batch 64
             data.Add(path, 64, 256, 784, Transpose.Yes, Transpose.Yes);
-            data.Add(path, 1000, 10, 128, Transpose.No, Transpose.No); // output layer, narrow-n rows
+            data.Add(path, 1000, 10, 128, Transpose.No, Transpose.No); // output layer, dot products
+            data.Add(path, 1500, 7, 100, Transpose.No, Transpose.Yes); // dot products, ragged k, op(B) transposed
+            data.Add(path, 2200, 10, 48, Transpose.No, Transpose.No); // too shallow for dot products: lanes along n
+            data.Add(path, 1100, 1000, 1, Transpose.Yes, Transpose.No); // k = 1: the batch-1 weight gradient's shape
+            data.Add(path, 1030, 1100, 1, Transpose.Yes, Transpose.Yes); // k = 1, op(B) gathered, ragged columns
             data.Add(path, 1000, 10, 256, Transpose.Yes, Transpose.No); // its gradient shape, lanes along m
             data.Add(path, 1100, 13, 100, Transpose.Yes, Transpose.Yes); // two column groups, op(B) transposed
         }

@@ -7,7 +7,10 @@ namespace SimdMlp.Kernels;
 /// Strategies, by shape:
 /// <list type="bullet">
 /// <item>m ≤ 3 (batch 1..3): <see cref="GemmSmallM{TVec, TOps}"/> streams B unpacked.</item>
-/// <item>n ≤ 16 on AVX-512 (the N = 10 output layer, its weight gradient): <see cref="GemmNarrowN"/>, lanes along m.</item>
+/// <item>n ≤ 16 on AVX-512 (the N = 10 output layer, its weight gradient): <see cref="GemmNarrowN"/>, lanes along m,
+/// k (dot products) or n, whichever suits op(A)'s layout and the depth.</item>
+/// <item>k = 1 on AVX-512 and AVX2 (a batch-1 weight gradient): <see cref="GemmOuter{TVec, TOps}"/>, op(B)'s row in
+/// registers, rows of C streamed.</item>
 /// <item>Otherwise the packed five-loop <see cref="GemmLoop{TKernel}"/>, in whichever orientation keeps the
 /// vector lanes fuller: C = A·B with lanes along n, or Cᵀ = Bᵀ·Aᵀ with lanes along m when n is narrow
 /// (the N = 10 output layer fills 10 of 32 lanes one way and all of them the other).</item>
@@ -72,6 +75,13 @@ internal static unsafe class GemmDriver
                 return;
             }
 
+            if (serial && UseOuter(path, k))
+            {
+                RunOuter(path, 0, m, n, alpha, matA, matB, beta, matC);
+                if (TEpilogue.IsActive) epilogue.Apply(matC.Data, ldc, 1, 0, 0, m, n, false);
+                return;
+            }
+
             var plan = GemmPlan.Create(path, m, n, k, alpha, matA, matB, beta, matC);
             int parts = serial ? 1 : Math.Min(maxDegreeOfParallelism, plan.Units);
             if (parts <= 1)
@@ -91,6 +101,17 @@ internal static unsafe class GemmDriver
     /// <summary>Whether <see cref="GemmNarrowN"/> computes a product of n columns (m ≥ 4: smaller m is GemmSmallM's).</summary>
     public static bool UseNarrowN(SimdPath path, int n) =>
         path == SimdPath.Avx512 && n <= GemmNarrowN.MaxColumns && GemmNarrowN.IsSupported;
+
+    /// <summary>Whether <see cref="GemmOuter{TVec, TOps}"/> computes a product of depth k (m ≥ 4, n past the narrow path).</summary>
+    public static bool UseOuter(SimdPath path, int k) => k == 1 && path is SimdPath.Avx512 or SimdPath.Avx2;
+
+    /// <summary>Rows i0..i1 of the k = 1 product on the family of <paramref name="path"/> (Avx512 or Avx2).</summary>
+    public static void RunOuter(SimdPath path, int i0, int i1, int n, float alpha, StridedMatrix a, StridedMatrix b,
+        float beta, StridedMatrix c)
+    {
+        if (path == SimdPath.Avx512) GemmOuter<Vector512<float>, Vector512Ops>.Run(i0, i1, n, alpha, a, b, beta, c);
+        else GemmOuter<Vector256<float>, Vector256Ops>.Run(i0, i1, n, alpha, a, b, beta, c);
+    }
 
     /// <summary>C = beta·C; beta == 0 writes zeros without reading C.</summary>
     private static void ScaleC(int m, int n, float beta, StridedMatrix c)
@@ -141,6 +162,9 @@ internal readonly unsafe struct GemmPlan
         _m = m; _n = n; _k = k; _alpha = alpha; _beta = beta; _a = a; _b = b; _c = c;
     }
 
+    /// <summary>Rows per unit of the k = 1 product: enough to keep each thread's op(B) loads in registers worthwhile.</summary>
+    private const int OuterRowBlock = 16;
+
     /// <summary>How many units the work can be split into.</summary>
     public int Units => ((_splitN ? _n : _m) + _granule - 1) / _granule;
 
@@ -160,6 +184,12 @@ internal readonly unsafe struct GemmPlan
         {
             return new GemmPlan(path, MicroKernels.Main(path), GemmStrategy.NarrowN, false, false, GemmNarrowN.RowBlock, m, n,
                 k, alpha, a, b, beta, c);
+        }
+
+        if (GemmDriver.UseOuter(path, k))
+        {
+            return new GemmPlan(path, MicroKernels.Main(path), GemmStrategy.Outer, false, false, OuterRowBlock, m, n, k,
+                alpha, a, b, beta, c);
         }
 
         // Pick kernel and orientation by the share of multiply-adds that land in C; ties keep the main kernel
@@ -203,6 +233,13 @@ internal readonly unsafe struct GemmPlan
         if (_strategy == GemmStrategy.NarrowN)
         {
             GemmNarrowN.Run(lo, hi, _n, _k, _alpha, _a, _b, _beta, _c);
+            if (TEpilogue.IsActive) epilogue.Apply(_c.At(lo, 0), _c.RowStride, 1, lo, 0, hi - lo, _n, false);
+            return;
+        }
+
+        if (_strategy == GemmStrategy.Outer)
+        {
+            GemmDriver.RunOuter(_path, lo, hi, _n, _alpha, _a, _b, _beta, _c);
             if (TEpilogue.IsActive) epilogue.Apply(_c.At(lo, 0), _c.RowStride, 1, lo, 0, hi - lo, _n, false);
             return;
         }
@@ -257,4 +294,7 @@ internal enum GemmStrategy
 
     /// <summary><see cref="GemmNarrowN"/>, units are 32-row blocks.</summary>
     NarrowN,
+
+    /// <summary><see cref="GemmOuter{TVec, TOps}"/> (k = 1), units are 16-row blocks.</summary>
+    Outer,
 }

@@ -28,11 +28,17 @@ internal static unsafe class GemmNarrowN
     /// <summary>Rows per unit of work when threads share the product.</summary>
     public static int RowBlock => Rows;
 
-    /// <summary>C[i0..i1, :] = alpha·op(A)[i0..i1, :]·op(B) + beta·C[i0..i1, :], for 1 ≤ n ≤ 16 and k ≥ 1.</summary>
+    /// <summary>
+    /// C[i0..i1, :] = alpha·op(A)[i0..i1, :]·op(B) + beta·C[i0..i1, :], for 1 ≤ n ≤ 16 and k ≥ 1: lanes along m when
+    /// op(A)'s columns are contiguous, dot products (lanes along k, <see cref="GemmNarrowDot"/>) when its rows are and
+    /// k is deep enough, else lanes along n (<see cref="GemmNarrowRows"/>). The choice depends on the shape only, never
+    /// on the row range, so threads sharing the rows compute every element the same way.
+    /// </summary>
     public static void Run(int i0, int i1, int n, int k, float alpha, StridedMatrix a, StridedMatrix b, float beta,
         StridedMatrix c)
     {
         if (LanesAlongM(a, k)) RunLanesAlongM(i0, i1, n, k, alpha, a, b, beta, c);
+        else if (GemmNarrowDot.Suits(a, n, k)) GemmNarrowDot.Run(i0, i1, n, k, alpha, a, b, beta, c);
         else GemmNarrowRows.Run(i0, i1, n, k, alpha, a, b, beta, c);
     }
 
