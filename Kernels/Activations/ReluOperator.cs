@@ -7,6 +7,8 @@ namespace SimdMlp.Kernels;
 /// <remarks>
 /// max is IEEE 754 maximum: NaN stays NaN and −0 gives +0. A &gt; 0 exactly when Z &gt; 0, so the derivative needs only A
 /// and the forward pass may overwrite Z. A NaN output gets a zero gradient.
+/// Backward is a select against zero rather than <c>dA &amp; mask</c>: the JIT emits the same vandps at 128 and 256
+/// bits, but at 512 bits a zero-masked vblendmps instead of expanding the compare's k-mask into a vector (vpmovm2d) first.
 /// </remarks>
 public readonly struct ReluOperator : IActivationOperator
 {
@@ -34,15 +36,15 @@ public readonly struct ReluOperator : IActivationOperator
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector128<float> Backward(Vector128<float> dA, Vector128<float> saved) =>
-        dA & Vector128.GreaterThan(saved, Vector128<float>.Zero);
+        Vector128.ConditionalSelect(Vector128.GreaterThan(saved, Vector128<float>.Zero), dA, Vector128<float>.Zero);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector256<float> Backward(Vector256<float> dA, Vector256<float> saved) =>
-        dA & Vector256.GreaterThan(saved, Vector256<float>.Zero);
+        Vector256.ConditionalSelect(Vector256.GreaterThan(saved, Vector256<float>.Zero), dA, Vector256<float>.Zero);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512<float> Backward(Vector512<float> dA, Vector512<float> saved) =>
-        dA & Vector512.GreaterThan(saved, Vector512<float>.Zero);
+        Vector512.ConditionalSelect(Vector512.GreaterThan(saved, Vector512<float>.Zero), dA, Vector512<float>.Zero);
 }

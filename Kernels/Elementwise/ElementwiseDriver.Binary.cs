@@ -31,22 +31,16 @@ internal static partial class ElementwiseDriver
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // as Unary<TOp, TW, TV>
     private static void Binary<TOp, TW, TV>(TOp op, ref float xRef, ref float yRef, ref float dRef, nuint length)
         where TOp : struct, IBinaryOperator
         where TW : struct, IVectorWidth<TV>
         where TV : struct
     {
-        nuint w = TW.Count;
-        TV first = TW.Invoke(op, TW.Load(ref xRef, 0), TW.Load(ref yRef, 0));
-        TV last = TW.Invoke(op, TW.Load(ref xRef, length - w), TW.Load(ref yRef, length - w));
-
         if (length * sizeof(float) >= NonTemporalThresholdBytes && IsFloatAligned(ref dRef))
             BinaryStreaming<TOp, TW, TV>(op, ref xRef, ref yRef, ref dRef, length);
         else
             BinaryCached<TOp, TW, TV>(op, ref xRef, ref yRef, ref dRef, length);
-
-        TW.Store(first, ref dRef, 0);
-        TW.Store(last, ref dRef, length - w);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)] // see ElementwiseDriver remarks
@@ -56,6 +50,8 @@ internal static partial class ElementwiseDriver
         where TV : struct
     {
         nuint w = TW.Count;
+        TV first = TW.Invoke(op, TW.Load(ref xRef, 0), TW.Load(ref yRef, 0)); // before the loop stores: see ElementwiseDriver remarks
+        TV last = TW.Invoke(op, TW.Load(ref xRef, length - w), TW.Load(ref yRef, length - w));
         nuint i = ElementsToAlignment(ref dRef, w);
         for (; i + 4 * w <= length; i += 4 * w)
         {
@@ -71,6 +67,9 @@ internal static partial class ElementwiseDriver
 
         for (; i + w <= length; i += w)
             TW.Store(TW.Invoke(op, TW.Load(ref xRef, i), TW.Load(ref yRef, i)), ref dRef, i);
+
+        TW.Store(first, ref dRef, 0);
+        TW.Store(last, ref dRef, length - w);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)] // see ElementwiseDriver remarks
@@ -80,6 +79,8 @@ internal static partial class ElementwiseDriver
         where TV : struct
     {
         nuint w = TW.Count;
+        TV first = TW.Invoke(op, TW.Load(ref xRef, 0), TW.Load(ref yRef, 0)); // before the loop stores: see ElementwiseDriver remarks
+        TV last = TW.Invoke(op, TW.Load(ref xRef, length - w), TW.Load(ref yRef, length - w));
         fixed (float* d = &dRef)
         {
             nuint i = ElementsToAlignment(ref dRef, w); // exact now that the destination is pinned
@@ -100,5 +101,7 @@ internal static partial class ElementwiseDriver
         }
 
         StreamingStoresDone();
+        TW.Store(first, ref dRef, 0);
+        TW.Store(last, ref dRef, length - w);
     }
 }
