@@ -55,6 +55,9 @@ internal static unsafe class GemmNarrowDot
     }
 
     /// <summary>bt[c·n·16 + j·16 + l] = op(B)[16c + l, j], zero for 16c + l ≥ k.</summary>
+    // Optimized from the first call, like the kernels: a loop method left to tiering can settle on different code
+    // in different processes, which made this product's benchmark bimodal.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackB(StridedMatrix b, int n, int k, float* bt)
     {
         nint chunkStride = (nint)n * 16;

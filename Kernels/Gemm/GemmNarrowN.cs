@@ -43,6 +43,9 @@ internal static unsafe class GemmNarrowN
     }
 
     /// <summary>As <see cref="Run"/>, always with lanes along m; op(A)'s columns must be contiguous (RowStride 1).</summary>
+    // Optimized from the first call, like the kernels: a loop method left to tiering can settle on different code
+    // in different processes, which made this product's benchmark bimodal.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void RunLanesAlongM(int i0, int i1, int n, int k, float alpha, StridedMatrix a, StridedMatrix b,
         float beta, StridedMatrix c)
     {
@@ -117,6 +120,9 @@ internal static unsafe class GemmNarrowN
     private const int MinDepthAlongM = 16;
 
     /// <summary>panel[p·32 + r] = op(A)[i + r, p] for r &lt; rows, zero for the padding rows (op(A)'s columns contiguous).</summary>
+    // Optimized from the first call, like the kernels: a loop method left to tiering can settle on different code
+    // in different processes, which made this product's benchmark bimodal.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackRaggedBlock(StridedMatrix a, int i, int rows, int k, float* panel)
     {
         var m0 = Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(rows)).AsSingle();
