@@ -82,17 +82,26 @@ public sealed record GemmCase(
             (4, EdgeGen.Dimension(max, ownEdges)),
             (1, EdgeGen.Dimension(max, otherEdges)));
 
-        var trans = Gen.Elements(Transpose.No, Transpose.Yes);
-        var dop = Gen.Frequency((4, Gen.Constant(1)), (1, Gen.Choose(2, 4)));
         var shape =
             from m in Dim(mMax, ownMn, otherMn)
             from n in Dim(nMax, ownMn, otherMn)
             from k in Dim(kMax, ownK, otherK)
             where (long)m * n * k <= MaxMacs
             select (m, n, k);
+        return WithShapes(entry, path, shape);
+    }
+
+    /// <summary>
+    /// Cases of the given shapes, with everything else drawn as <see cref="Generator"/> draws it: transposes (op(A)'s
+    /// from <paramref name="transA"/> when given), alpha and beta, stride padding, a tail on C's span, 1-4 threads.
+    /// </summary>
+    public static Gen<GemmCase> WithShapes(GemmEntry entry, SimdPath path, Gen<(int M, int N, int K)> shapes,
+        Gen<Transpose>? transA = null)
+    {
+        var trans = Gen.Elements(Transpose.No, Transpose.Yes);
         return
-            from s in shape
-            from ta in trans
+            from s in shapes
+            from ta in transA ?? trans
             from tb in trans
             from alpha in EdgeGen.Scalar()
             from beta in EdgeGen.Scalar()
@@ -100,9 +109,9 @@ public sealed record GemmCase(
             from padB in EdgeGen.Padding()
             from padC in EdgeGen.Padding()
             from tail in Gen.Frequency((3, Gen.Constant(0)), (1, Gen.Choose(1, 5)))
-            from threads in dop
+            from threads in Gen.Frequency((4, Gen.Constant(1)), (1, Gen.Choose(2, 4)))
             from seed in EdgeGen.Seed()
-            select new GemmCase(entry, path, ta, tb, s.m, s.n, s.k, alpha, beta, padA, padB, padC, tail, threads, seed);
+            select new GemmCase(entry, path, ta, tb, s.M, s.N, s.K, alpha, beta, padA, padB, padC, tail, threads, seed);
     }
 
     /// <summary>Shrinks towards smaller sizes, no padding, one thread, no transposes and alpha = 1.</summary>

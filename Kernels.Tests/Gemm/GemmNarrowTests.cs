@@ -33,22 +33,7 @@ public sealed class GemmNarrowTests
             (2, Gen.Choose(12, 20)),
             (2, from chunks in Gen.Choose(2, 9) from d in Gen.Choose(-1, 1) select 16 * chunks + d),
             (2, Gen.Choose(1, 300)));
-        var trans = Gen.Elements(Transpose.No, Transpose.Yes);
-        return
-            from mm in m
-            from n in Gen.Choose(1, 17)
-            from kk in k
-            from ta in transA ?? trans
-            from tb in trans
-            from alpha in EdgeGen.Scalar()
-            from beta in EdgeGen.Scalar()
-            from padA in EdgeGen.Padding()
-            from padB in EdgeGen.Padding()
-            from padC in EdgeGen.Padding()
-            from tail in Gen.Frequency((3, Gen.Constant(0)), (1, Gen.Choose(1, 5)))
-            from threads in Gen.Frequency((3, Gen.Constant(1)), (1, Gen.Choose(2, 4)))
-            from seed in EdgeGen.Seed()
-            select new GemmCase(entry, path, ta, tb, mm, n, kk, alpha, beta, padA, padB, padC, tail, threads, seed);
+        return GemmCase.WithShapes(entry, path, from mm in m from n in Gen.Choose(1, 17) from kk in k select (mm, n, kk), transA);
     }
 
     private static Property ForAll(Gen<GemmCase> gen, Action<GemmCase> check) =>
