@@ -45,17 +45,8 @@ if [ -z "$isa" ] && [ "$rid" = linux-x64 ]; then
   if grep -qw avx512f /proc/cpuinfo 2>/dev/null; then isa=native; else isa=x86-64-v3; fi
 fi
 
-apt_install() {
-  local as_root=()
-  command -v apt-get >/dev/null 2>&1 || return 1
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null 2>&1 || return 1
-    as_root=(sudo)
-  fi
-  # env, not a prefix assignment: sudo resets the environment.
-  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
-    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"
-}
+# shellcheck source=lib/packages.sh
+. "$repo_root/scripts/lib/packages.sh"
 
 # The linker. Directory.Build.targets picks gcc when /usr/bin/clang is absent.
 if [ ! -x /usr/bin/clang ]; then
@@ -70,21 +61,7 @@ if [ ! -x /usr/bin/clang ]; then
   fi
 fi
 
-# OpenBLAS, as in bench.sh: either threading flavour provides libopenblas.so.0; pthread is preferred.
-openblas_installed() {
-  local pkg
-  for pkg in libopenblas0-pthread libopenblas0-openmp libopenblas0-serial; do
-    dpkg -s "$pkg" >/dev/null 2>&1 && return 0
-  done
-  return 1
-}
-
-if command -v dpkg >/dev/null 2>&1 && ! openblas_installed; then
-  echo "bench-aot.sh: installing OpenBLAS (libopenblas0-pthread)..." >&2
-  if ! apt_install libopenblas0-pthread >&2; then
-    echo "bench-aot.sh: could not install OpenBLAS (needs root or sudo); its columns will read n/a" >&2
-  fi
-fi
+ensure_openblas bench-aot.sh
 
 out="Bench/bin/aot/${isa:-default}"
 publish=(dotnet publish Bench -c Release -r "$rid" -p:BenchAot=true -o "$out" --verbosity quiet)

@@ -21,33 +21,9 @@ if ! command -v dotnet >/dev/null 2>&1; then
     exit 1
 fi
 
-# OpenBLAS: either threading flavour provides libopenblas.so.0; pthread is preferred (openblas_set_num_threads
-# then controls exactly the threads the table reports).
-openblas_installed() {
-    local pkg
-    for pkg in libopenblas0-pthread libopenblas0-openmp libopenblas0-serial; do
-        dpkg -s "$pkg" >/dev/null 2>&1 && return 0
-    done
-    return 1
-}
-
-install_openblas() {
-    local as_root=()
-    if [ "$(id -u)" -ne 0 ]; then
-        command -v sudo >/dev/null 2>&1 || return 1
-        as_root=(sudo)
-    fi
-    # env, not a prefix assignment: sudo resets the environment.
-    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
-        "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libopenblas0-pthread
-}
-
-if command -v dpkg >/dev/null 2>&1 && ! openblas_installed; then
-    echo "bench.sh: installing OpenBLAS (libopenblas0-pthread)..." >&2
-    if ! install_openblas >&2; then
-        echo "bench.sh: could not install OpenBLAS (needs root or sudo); its columns will read n/a" >&2
-    fi
-fi
+# shellcheck source=lib/packages.sh
+. "$repo_root/scripts/lib/packages.sh"
+ensure_openblas bench.sh
 
 dotnet restore Bench --verbosity quiet
 
