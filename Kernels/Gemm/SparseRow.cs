@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -51,6 +52,9 @@ internal static unsafe class SparseRow
     /// c = epilogue(a·B) for one row a of length k, B row-major k×n with row stride ldb, skipping rows with a zero
     /// input; falls back to the dense path when nearly every input is nonzero. Arguments are already valid.
     /// </summary>
+    // SkipLocalsInit: the positions buffer (up to 16 KB) is written before it is read, and zeroing it on every
+    // one-sample layer step would cost a pass as long as the compaction itself.
+    [SkipLocalsInit]
     public static void Run<TEpilogue>(SimdPath path, ReadOnlySpan<float> a, ReadOnlySpan<float> b, int ldb, int n,
         Span<float> c, in TEpilogue epilogue)
         where TEpilogue : struct, IGemmEpilogue

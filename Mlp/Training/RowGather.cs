@@ -27,18 +27,13 @@ internal sealed unsafe class RowGather : IPartitionedWork
         int maxDegreeOfParallelism)
     {
         int parts = Math.Min(maxDegreeOfParallelism, WorkerPool.MaxParts);
-        if (parts <= 1 || (long)rows.Length * features < ParallelThreshold)
-        {
-            for (int i = 0; i < rows.Length; i++)
-                source.Slice(rows[i] * features, features).CopyTo(destination.Slice(i * features, features));
-            return;
-        }
-
+        if ((long)rows.Length * features < ParallelThreshold) parts = 1;
         fixed (float* s = source, d = destination)
         fixed (int* r = rows)
         {
             _source = s; _destination = d; _rows = r; _count = rows.Length; _features = features;
-            WorkerPool.Run(this, parts);
+            if (parts <= 1) Execute(0, 1);
+            else WorkerPool.Run(this, parts);
             _source = _destination = null;
             _rows = null;
         }
