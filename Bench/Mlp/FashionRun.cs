@@ -54,8 +54,7 @@ public static class FashionRun
 
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        TrainingResult result = trainer.Fit(new SampleSet(data.Train.Features, data.Train.Labels),
-            test: new SampleSet(data.Test.Features, data.Test.Labels));
+        TrainingResult result = trainer.Fit(data.Train.ToSampleSet(), test: data.Test.ToSampleSet());
 
         var history = result.History;
         double[] epochSeconds = history.Select(m => m.TrainSeconds).ToArray();

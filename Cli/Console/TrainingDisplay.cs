@@ -17,7 +17,7 @@ internal static class TrainingDisplay
         Dataset train, Dataset test)
     {
         IReadOnlyList<EpochMetrics> Fit(Trainer trainer) => trainer.Fit(
-            new SampleSet(train.Features, train.Labels), test: new SampleSet(test.Features, test.Labels)).History;
+            train.ToSampleSet(), test: test.ToSampleSet()).History;
         int epochs = options.Epochs;
         if (!context.Interactive)
         {

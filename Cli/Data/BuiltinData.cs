@@ -20,8 +20,8 @@ internal static class BuiltinData
         int[] testLabels = IdxReader.ReadLabels(Open("t10k-labels-idx1-ubyte.gz"), "builtin test labels");
         const int classes = 10;
         return new DatasetSplit(
-            new Dataset(trainImages.Pixels, trainImages.PixelsPerImage, trainLabels, classes),
-            new Dataset(testImages.Pixels, testImages.PixelsPerImage, testLabels, classes));
+            new Dataset(trainImages.Bytes, trainImages.PixelsPerImage, trainLabels, classes),
+            new Dataset(testImages.Bytes, testImages.PixelsPerImage, testLabels, classes));
     }
 
     private static GZipStream Open(string file)

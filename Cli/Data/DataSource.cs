@@ -89,7 +89,9 @@ internal static class DataSource
     }
 
     private static Dataset WithClassCount(Dataset set, int classes) =>
-        set.ClassCount == classes ? set : new Dataset(set.Features, set.FeatureCount, set.Labels, classes);
+        set.ClassCount == classes ? set
+        : set.ByteFeatures is { } bytes ? new Dataset(bytes, set.FeatureCount, set.Labels, classes)
+        : new Dataset(set.Features, set.FeatureCount, set.Labels, classes);
 
     private static string Describe(string data) => data == BuiltinData.Name ? "the built-in data set" : $"the IDX folder {data}";
 

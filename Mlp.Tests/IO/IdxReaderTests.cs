@@ -20,7 +20,9 @@ public sealed class IdxReaderTests
         IdxImages images = IdxReader.ReadImages(path);
 
         Assert.Equal((3, 2, 5, 10), (images.Count, images.Rows, images.Columns, images.PixelsPerImage));
+        Assert.Equal(raw[16..], images.Bytes);
         Assert.Equal(raw[16..].Select(b => b / 255f), images.Pixels);
+        Assert.Same(images.Pixels, images.Pixels);
         Assert.Equal(0f, images.Pixels[0]);
         Assert.Equal(1f, IdxReader.ReadImages(new MemoryStream([.. IdxBytes.Header(8, 1, 1, 1), 255]), "s").Pixels[0]);
     }
@@ -175,6 +177,9 @@ public sealed class IdxReaderTests
         Assert.Equal((3, 4, 5), (data.Count, data.FeatureCount, data.ClassCount));
         Assert.Equal([0, 4, 2], data.Labels);
         Assert.Equal(IdxBytes.Images(3, 2, 2)[^4..].Select(b => b / 255f), data.Row(2).ToArray());
+        // The set keeps the file's bytes, so training gathers bytes (a quarter of the memory) rather than floats.
+        Assert.Equal(IdxBytes.Images(3, 2, 2)[16..], data.ByteFeatures);
+        Assert.True(data.ToSampleSet().HasByteInputs);
         Assert.Equal(10, IdxReader.ReadDataset(folder.File("i"), folder.File("l"), classCount: 10).ClassCount);
     }
 

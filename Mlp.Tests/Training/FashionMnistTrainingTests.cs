@@ -27,7 +27,8 @@ public sealed class FashionMnistTrainingTests
             $"Fashion-MNIST is not installed in {folder}: `sudo apt-get install -y dataset-fashion-mnist` (scripts/test.sh does it).");
         var split = IdxFolder.Load(folder);
         const int trainCount = 10_000;
-        var trainX = split.Train.Features.AsSpan(0, trainCount * 784);
+        // The bytes, as the CLI and the benchmark train: each batch is converted as it is gathered.
+        var trainX = split.Train.ByteFeatures.AsSpan(0, trainCount * 784);
         var trainY = split.Train.Labels.AsSpan(0, trainCount);
 
         var definition = new MlpDefinition([784, 256, 128, 10],
@@ -44,7 +45,7 @@ public sealed class FashionMnistTrainingTests
         });
 
         trainer.Fit(new SampleSet(trainX, trainY));
-        var test = trainer.Evaluate(new SampleSet(split.Test.Features, split.Test.Labels));
+        var test = trainer.Evaluate(split.Test.ToSampleSet());
 
         Assert.Equal(10_000, test.Count);
         Assert.True(test.Accuracy >= RequiredTestAccuracy,

@@ -4,6 +4,10 @@ namespace SimdMlp.Training;
 /// Samples as spans: inputs [Count, Features] row-major with either class labels (one per sample) or target rows
 /// [Count, Outputs]. A view: it copies nothing, so the spans must outlive its use.
 /// </summary>
+/// <remarks>
+/// Inputs are floats, or bytes read as <c>b / 255f</c> (pixel intensities): a quarter of the memory to gather a
+/// shuffled batch from, converted as the trainer copies each batch. The two train to bit-identical weights.
+/// </remarks>
 public readonly ref struct SampleSet
 {
     /// <summary>Samples with class labels (softmax: class indices; sigmoid: one-hot rows, or 0/1 for one output).</summary>
@@ -19,6 +23,24 @@ public readonly ref struct SampleSet
         }
 
         Inputs = inputs;
+        Labels = labels;
+        Count = labels.Length;
+        Features = labels.Length == 0 ? 0 : inputs.Length / labels.Length;
+    }
+
+    /// <summary>Samples with byte inputs, each read as <c>b / 255f</c>, and class labels.</summary>
+    /// <param name="inputs">[count, features] row-major bytes, count = <c>labels.Length</c>.</param>
+    /// <param name="labels">One class index per sample.</param>
+    /// <exception cref="ArgumentException">inputs is not a whole number of rows per label.</exception>
+    public SampleSet(ReadOnlySpan<byte> inputs, ReadOnlySpan<int> labels)
+    {
+        if (labels.Length == 0 ? inputs.Length != 0 : inputs.Length % labels.Length != 0)
+        {
+            throw new ArgumentException(
+                $"inputs has {inputs.Length} bytes, not a whole number of rows for {labels.Length} labels.", nameof(inputs));
+        }
+
+        ByteInputs = inputs;
         Labels = labels;
         Count = labels.Length;
         Features = labels.Length == 0 ? 0 : inputs.Length / labels.Length;
@@ -50,8 +72,14 @@ public readonly ref struct SampleSet
         HasTargets = true;
     }
 
-    /// <summary>[Count, Features] row-major.</summary>
+    /// <summary>[Count, Features] row-major; empty when the set has <see cref="ByteInputs"/>.</summary>
     public ReadOnlySpan<float> Inputs { get; }
+
+    /// <summary>[Count, Features] row-major bytes, each read as <c>b / 255f</c>; empty when the set has float <see cref="Inputs"/>.</summary>
+    public ReadOnlySpan<byte> ByteInputs { get; }
+
+    /// <summary>Whether the inputs are <see cref="ByteInputs"/> rather than float <see cref="Inputs"/>.</summary>
+    public bool HasByteInputs => !ByteInputs.IsEmpty;
 
     /// <summary>Class labels, one per sample; empty when the set has targets.</summary>
     public ReadOnlySpan<int> Labels { get; }
@@ -62,7 +90,7 @@ public readonly ref struct SampleSet
     /// <summary>The number of samples.</summary>
     public int Count { get; }
 
-    /// <summary>Floats per input row.</summary>
+    /// <summary>Features (floats or bytes) per input row.</summary>
     public int Features { get; }
 
     /// <summary>Whether the set has target rows rather than labels.</summary>

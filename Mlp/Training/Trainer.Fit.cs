@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SimdMlp.IO;
 
 namespace SimdMlp.Training;
 
@@ -165,8 +166,17 @@ public sealed partial class Trainer
             ReadOnlySpan<float> targets = default;
             if (indices.IsEmpty)
             {
-                // In order: read the caller's rows in place, no copy.
-                inputs = samples.Inputs.Slice(first * _plan.InputSize, batch * _plan.InputSize);
+                // In order: read the caller's float rows in place, no copy; byte rows are converted.
+                if (samples.HasByteInputs)
+                {
+                    UnitRange.FromBytes(samples.ByteInputs.Slice(first * _plan.InputSize, batch * _plan.InputSize), _batchInputs);
+                    inputs = _batchInputs.AsSpan(0, batch * _plan.InputSize);
+                }
+                else
+                {
+                    inputs = samples.Inputs.Slice(first * _plan.InputSize, batch * _plan.InputSize);
+                }
+
                 if (samples.HasTargets) targets = samples.Targets.Slice(first * _plan.OutputSize, batch * _plan.OutputSize);
                 else labels = samples.Labels.Slice(first, batch);
             }
@@ -193,7 +203,10 @@ public sealed partial class Trainer
     private void Gather(SampleSet samples, ReadOnlySpan<int> indices)
     {
         int features = _plan.InputSize, outputs = _plan.OutputSize;
-        _gather.Run(samples.Inputs, features, indices, _batchInputs, Options.MaxDegreeOfParallelism);
+        if (samples.HasByteInputs)
+            _gather.Run(samples.ByteInputs, features, indices, _batchInputs, Options.MaxDegreeOfParallelism);
+        else
+            _gather.Run(samples.Inputs, features, indices, _batchInputs, Options.MaxDegreeOfParallelism);
         for (int i = 0; i < indices.Length; i++)
         {
             int row = indices[i];

@@ -3,19 +3,28 @@ namespace SimdMlp.IO;
 /// <summary>Images read from an IDX file: <see cref="Count"/> images of <see cref="Rows"/> × <see cref="Columns"/> pixels.</summary>
 public sealed class IdxImages
 {
-    internal IdxImages(float[] pixels, int count, int rows, int columns)
+    private float[]? _pixels;
+
+    internal IdxImages(byte[] bytes, int count, int rows, int columns)
     {
-        Pixels = pixels;
+        Bytes = bytes;
         Count = count;
         Rows = rows;
         Columns = columns;
     }
 
     /// <summary>
-    /// Row-major [<see cref="Count"/>, <see cref="Rows"/> · <see cref="Columns"/>]: each image row by row, each byte
-    /// <c>b</c> stored as <c>b / 255f</c>, so values lie in [0, 1].
+    /// Row-major [<see cref="Count"/>, <see cref="Rows"/> · <see cref="Columns"/>]: each image row by row, the bytes
+    /// as the file stores them. A quarter of <see cref="Pixels"/>' memory; <see cref="Dataset"/>s built on them train
+    /// from bytes (see <see cref="Dataset.ToSampleSet"/>).
     /// </summary>
-    public float[] Pixels { get; }
+    public byte[] Bytes { get; }
+
+    /// <summary>
+    /// Row-major [<see cref="Count"/>, <see cref="Rows"/> · <see cref="Columns"/>]: each byte <c>b</c> of
+    /// <see cref="Bytes"/> as <c>b / 255f</c>, so values lie in [0, 1]. Built on first use and kept.
+    /// </summary>
+    public float[] Pixels => _pixels ?? Interlocked.CompareExchange(ref _pixels, Expand(Bytes), null) ?? _pixels!;
 
     /// <summary>The number of images.</summary>
     public int Count { get; }
@@ -28,4 +37,12 @@ public sealed class IdxImages
 
     /// <summary>Pixels (features) per image: <see cref="Rows"/> · <see cref="Columns"/>.</summary>
     public int PixelsPerImage => Rows * Columns;
+
+    /// <summary>The bytes as floats <c>b / 255f</c>.</summary>
+    internal static float[] Expand(byte[] bytes)
+    {
+        float[] values = GC.AllocateUninitializedArray<float>(bytes.Length);
+        UnitRange.FromBytes(bytes, values);
+        return values;
+    }
 }

@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace SimdMlp.IO;
 
 /// <summary>
@@ -89,7 +87,7 @@ public static class IdxReader
             }
         }
 
-        return new Dataset(images.Pixels, images.PixelsPerImage, labels, Math.Max(classCount, 1));
+        return new Dataset(images.Bytes, images.PixelsPerImage, labels, Math.Max(classCount, 1));
     }
 
     /// <summary>The largest label, or 0 when there are none.</summary>
@@ -103,10 +101,8 @@ public static class IdxReader
     private static IdxImages ReadImagesCore(Stream stream, string source, long? available, long? upperBound)
     {
         (IdxHeader header, byte[] data) = ReadAll(stream, source, 3, "images", available, upperBound);
-        float[] pixels = GC.AllocateUninitializedArray<float>(data.Length);
-        ToUnitRange(data, pixels);
         int[] d = header.Dimensions;
-        return new IdxImages(pixels, d[0], d[1], d[2]);
+        return new IdxImages(data, d[0], d[1], d[2]);
     }
 
     private static int[] ReadLabelsCore(Stream stream, string source, long? available, long? upperBound)
@@ -167,30 +163,5 @@ public static class IdxReader
         }
 
         return read(file, path, file.Length, null);
-    }
-
-    /// <summary>destination[i] = source[i] / 255f, a vector of bytes at a time (division, so every value is the
-    /// correctly rounded quotient, identical to the scalar tail).</summary>
-    private static void ToUnitRange(ReadOnlySpan<byte> source, Span<float> destination)
-    {
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            int width = Vector<float>.Count;
-            var divisor = new Vector<float>(255f);
-            for (; i <= source.Length - Vector<byte>.Count; i += Vector<byte>.Count)
-            {
-                Vector.Widen(new Vector<byte>(source[i..]), out Vector<ushort> low, out Vector<ushort> high);
-                Vector.Widen(low, out Vector<uint> q0, out Vector<uint> q1);
-                Vector.Widen(high, out Vector<uint> q2, out Vector<uint> q3);
-                Span<float> target = destination[i..];
-                (Vector.ConvertToSingle(q0) / divisor).CopyTo(target);
-                (Vector.ConvertToSingle(q1) / divisor).CopyTo(target[width..]);
-                (Vector.ConvertToSingle(q2) / divisor).CopyTo(target[(2 * width)..]);
-                (Vector.ConvertToSingle(q3) / divisor).CopyTo(target[(3 * width)..]);
-            }
-        }
-
-        for (; i < source.Length; i++) destination[i] = source[i] / 255f;
     }
 }
