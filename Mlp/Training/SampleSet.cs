@@ -16,16 +16,10 @@ public readonly ref struct SampleSet
     /// <exception cref="ArgumentException">inputs is not a whole number of rows per label.</exception>
     public SampleSet(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels)
     {
-        if (labels.Length == 0 ? inputs.Length != 0 : inputs.Length % labels.Length != 0)
-        {
-            throw new ArgumentException(
-                $"inputs has {inputs.Length} floats, not a whole number of rows for {labels.Length} labels.", nameof(inputs));
-        }
-
+        Features = RowLength(inputs.Length, "floats", labels.Length, "labels", nameof(inputs));
         Inputs = inputs;
         Labels = labels;
         Count = labels.Length;
-        Features = labels.Length == 0 ? 0 : inputs.Length / labels.Length;
     }
 
     /// <summary>Samples with byte inputs, each read as <c>b / 255f</c>, and class labels.</summary>
@@ -34,16 +28,10 @@ public readonly ref struct SampleSet
     /// <exception cref="ArgumentException">inputs is not a whole number of rows per label.</exception>
     public SampleSet(ReadOnlySpan<byte> inputs, ReadOnlySpan<int> labels)
     {
-        if (labels.Length == 0 ? inputs.Length != 0 : inputs.Length % labels.Length != 0)
-        {
-            throw new ArgumentException(
-                $"inputs has {inputs.Length} bytes, not a whole number of rows for {labels.Length} labels.", nameof(inputs));
-        }
-
+        Features = RowLength(inputs.Length, "bytes", labels.Length, "labels", nameof(inputs));
         ByteInputs = inputs;
         Labels = labels;
         Count = labels.Length;
-        Features = labels.Length == 0 ? 0 : inputs.Length / labels.Length;
     }
 
     /// <summary>Samples with target rows (regression, multi-label, or soft class targets).</summary>
@@ -55,21 +43,23 @@ public readonly ref struct SampleSet
     public SampleSet(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        if (count == 0 ? inputs.Length != 0 : inputs.Length % count != 0)
-        {
-            throw new ArgumentException($"inputs has {inputs.Length} floats, not a whole number of rows for {count} samples.", nameof(inputs));
-        }
-
-        if (count == 0 ? targets.Length != 0 : targets.Length % count != 0)
-        {
-            throw new ArgumentException($"targets has {targets.Length} floats, not a whole number of rows for {count} samples.", nameof(targets));
-        }
-
+        Features = RowLength(inputs.Length, "floats", count, "samples", nameof(inputs));
+        RowLength(targets.Length, "floats", count, "samples", nameof(targets));
         Inputs = inputs;
         Targets = targets;
         Count = count;
-        Features = count == 0 ? 0 : inputs.Length / count;
         HasTargets = true;
+    }
+
+    /// <summary>length / rows, or 0 for no rows; throws unless the length is a whole number of rows.</summary>
+    private static int RowLength(int length, string unit, int rows, string rowName, string paramName)
+    {
+        if (rows == 0 ? length != 0 : length % rows != 0)
+        {
+            throw new ArgumentException($"{paramName} has {length} {unit}, not a whole number of rows for {rows} {rowName}.", paramName);
+        }
+
+        return rows == 0 ? 0 : length / rows;
     }
 
     /// <summary>[Count, Features] row-major; empty when the set has <see cref="ByteInputs"/>.</summary>
