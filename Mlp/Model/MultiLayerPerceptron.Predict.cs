@@ -87,7 +87,7 @@ public sealed partial class MultiLayerPerceptron
     private void PredictChunk(ReadOnlySpan<float> inputs, Span<float> outputs, int rows, InferenceWorkspace workspace)
     {
         LayerPlan[] layers = Plan.Layers;
-        ReadOnlySpan<float> parameters = _parameters;
+        ReadOnlySpan<float> parameters = _parameters.Span;
         ReadOnlySpan<float> a = inputs;
         int last = layers.Length - 1;
         for (int l = 0; l <= last; l++)

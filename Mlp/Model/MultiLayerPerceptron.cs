@@ -12,7 +12,7 @@ namespace SimdMlp;
 /// </remarks>
 public sealed partial class MultiLayerPerceptron
 {
-    private readonly float[] _parameters;
+    private readonly AlignedFloats _parameters;
 
     /// <summary>A network with the given parameters, copied into the model's own buffer.</summary>
     /// <param name="definition">The network's shape.</param>
@@ -29,14 +29,14 @@ public sealed partial class MultiLayerPerceptron
                 nameof(parameters));
         }
 
-        parameters.CopyTo(_parameters);
+        parameters.CopyTo(_parameters.Span);
     }
 
     private MultiLayerPerceptron(MlpDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
         Definition = definition;
-        _parameters = new float[definition.ParameterCount];
+        _parameters = new AlignedFloats(definition.ParameterCount);
         Plan = new ForwardPlan(definition);
     }
 
@@ -44,10 +44,10 @@ public sealed partial class MultiLayerPerceptron
     public MlpDefinition Definition { get; }
 
     /// <summary>All weights and biases, in the layout of <see cref="MlpDefinition"/>.</summary>
-    public ReadOnlySpan<float> Parameters => _parameters;
+    public ReadOnlySpan<float> Parameters => _parameters.Span;
 
     /// <summary>The flat parameters, writable: for the trainer and optimizers only.</summary>
-    internal Span<float> MutableParameters => _parameters;
+    internal Span<float> MutableParameters => _parameters.Span;
 
     /// <summary>Per-layer sizes, offsets and activations, computed once.</summary>
     internal ForwardPlan Plan { get; }
@@ -69,7 +69,7 @@ public sealed partial class MultiLayerPerceptron
             ActivationKind kind = definition.LayerActivation(l).Kind;
             bool reluFamily = kind is ActivationKind.Relu or ActivationKind.LeakyRelu or ActivationKind.Gelu;
             double limit = reluFamily ? Math.Sqrt(6.0 / nIn) : Math.Sqrt(6.0 / (nIn + nOut));
-            Span<float> w = model._parameters.AsSpan(definition.WeightOffset(l), nIn * nOut);
+            Span<float> w = model._parameters.Span.Slice(definition.WeightOffset(l), nIn * nOut);
             for (int i = 0; i < w.Length; i++) w[i] = (float)((2.0 * random.NextDouble() - 1.0) * limit);
         }
 
@@ -80,13 +80,13 @@ public sealed partial class MultiLayerPerceptron
     /// <param name="layer">The layer, 0 ≤ layer &lt; <see cref="MlpDefinition.LayerCount"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="layer"/> is out of range.</exception>
     public ReadOnlySpan<float> Weights(int layer) =>
-        _parameters.AsSpan(Definition.WeightOffset(layer), Definition.WeightCount(layer));
+        _parameters.Span.Slice(Definition.WeightOffset(layer), Definition.WeightCount(layer));
 
     /// <summary>b_l, n_out floats.</summary>
     /// <param name="layer">The layer, 0 ≤ layer &lt; <see cref="MlpDefinition.LayerCount"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="layer"/> is out of range.</exception>
     public ReadOnlySpan<float> Biases(int layer) =>
-        _parameters.AsSpan(Definition.BiasOffset(layer), Definition.LayerSizes[layer + 1]);
+        _parameters.Span.Slice(Definition.BiasOffset(layer), Definition.LayerSizes[layer + 1]);
 
     /// <summary>Overwrites all parameters, for example to restore a snapshot.</summary>
     /// <param name="parameters">Exactly <see cref="MlpDefinition.ParameterCount"/> floats.</param>
@@ -100,6 +100,6 @@ public sealed partial class MultiLayerPerceptron
                 nameof(parameters));
         }
 
-        parameters.CopyTo(_parameters);
+        parameters.CopyTo(_parameters.Span);
     }
 }

@@ -17,13 +17,13 @@ namespace SimdMlp.Training;
 internal sealed class Backpropagation
 {
     private readonly ForwardPlan _plan;
-    private readonly float[] _gradients;
+    private readonly AlignedFloats _gradients;
     private ReadOnlyMemory<float> _inputGradient;
 
     public Backpropagation(ForwardPlan plan, int maxBatch)
     {
         _plan = plan;
-        _gradients = new float[plan.Definition.ParameterCount];
+        _gradients = new AlignedFloats(plan.Definition.ParameterCount);
         Activations = new ActivationSlab(plan, maxBatch);
     }
 
@@ -32,7 +32,7 @@ internal sealed class Backpropagation
     public int MaxBatch => Activations.MaxBatch;
 
     /// <summary>dL/dθ from the last <see cref="Backward"/>, in the parameter layout.</summary>
-    public Span<float> Gradients => _gradients;
+    public Span<float> Gradients => _gradients.Span;
 
     /// <summary>dL/dX, [batch, n_0], from the last <see cref="Backward"/> asked for it; empty otherwise.</summary>
     public ReadOnlySpan<float> InputGradient => _inputGradient.Span;
@@ -108,7 +108,7 @@ internal sealed class Backpropagation
         {
             LayerPlan layer = layers[l];
             Span<float> dZ = Activations.Gradient(current, batch * layer.Outputs);
-            Span<float> dBias = _gradients.AsSpan(layer.BiasOffset, layer.Outputs);
+            Span<float> dBias = _gradients.Span.Slice(layer.BiasOffset, layer.Outputs);
             if (l == layers.Length - 1)
             {
                 // dZ_L came from the loss: only its column sums are needed (identity derivative, in place).
@@ -125,7 +125,7 @@ internal sealed class Backpropagation
             // dW_l [n_in, n_out] = A_{l−1}ᵀ [n_in, m] · dZ_l [m, n_out].
             ReadOnlySpan<float> previous = l == 0 ? inputs[..(batch * layer.Inputs)] : Activations.LayerOutput(l - 1, batch);
             Gemm.Sgemm(Transpose.Yes, Transpose.No, layer.Inputs, layer.Outputs, batch, 1f, previous, layer.Inputs,
-                dZ, layer.Outputs, 0f, _gradients.AsSpan(layer.WeightOffset, layer.Inputs * layer.Outputs),
+                dZ, layer.Outputs, 0f, _gradients.Span.Slice(layer.WeightOffset, layer.Inputs * layer.Outputs),
                 layer.Outputs, maxDegreeOfParallelism);
 
             if (l == 0 && !inputGradient) break;

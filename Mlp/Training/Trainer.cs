@@ -14,8 +14,8 @@ public sealed partial class Trainer
 {
     private readonly ForwardPlan _plan;
     private readonly Backpropagation _engine;
-    private readonly float[] _state1;
-    private readonly float[] _state2;
+    private readonly AlignedFloats _state1;
+    private readonly AlignedFloats _state2;
     private readonly float[] _batchInputs;
     private readonly RowGather _gather = new();
     private readonly int[] _batchLabels;
@@ -36,8 +36,8 @@ public sealed partial class Trainer
         _plan = model.Plan;
         _engine = new Backpropagation(_plan, options.BatchSize);
         int parameters = model.Definition.ParameterCount;
-        _state1 = options.Optimizer.StateBuffers >= 1 ? new float[parameters] : [];
-        _state2 = options.Optimizer.StateBuffers >= 2 ? new float[parameters] : [];
+        _state1 = new AlignedFloats(options.Optimizer.StateBuffers >= 1 ? parameters : 0);
+        _state2 = new AlignedFloats(options.Optimizer.StateBuffers >= 2 ? parameters : 0);
         _batchInputs = new float[options.BatchSize * _plan.InputSize];
         _batchLabels = new int[options.BatchSize];
         _batchTargets = new float[options.BatchSize * _plan.OutputSize];
@@ -140,7 +140,7 @@ public sealed partial class Trainer
     public void ApplyGradients()
     {
         StepCount++;
-        Options.Optimizer.Step(LearningRate, Model.MutableParameters, _engine.Gradients, _state1, _state2, StepCount,
+        Options.Optimizer.Step(LearningRate, Model.MutableParameters, _engine.Gradients, _state1.Span, _state2.Span, StepCount,
             Options.MaxDegreeOfParallelism);
     }
 
