@@ -70,8 +70,7 @@ internal static unsafe class GemmDriver
 
             if (serial && UseNarrowN(path, n))
             {
-                GemmNarrowN.Run(0, m, n, k, alpha, matA, matB, beta, matC);
-                if (TEpilogue.IsActive) epilogue.Apply(matC.Data, ldc, 1, 0, 0, m, n, false);
+                GemmNarrowN.Run(0, m, n, k, alpha, matA, matB, beta, matC, epilogue);
                 return;
             }
 
@@ -232,8 +231,7 @@ internal readonly unsafe struct GemmPlan
 
         if (_strategy == GemmStrategy.NarrowN)
         {
-            GemmNarrowN.Run(lo, hi, _n, _k, _alpha, _a, _b, _beta, _c);
-            if (TEpilogue.IsActive) epilogue.Apply(_c.At(lo, 0), _c.RowStride, 1, lo, 0, hi - lo, _n, false);
+            GemmNarrowN.Run(lo, hi, _n, _k, _alpha, _a, _b, _beta, _c, epilogue);
             return;
         }
 
