@@ -111,49 +111,18 @@ internal static unsafe class GemmNarrowDot
     {
         switch (width)
         {
-            case 1: Rows<NarrowWidth1, TEpilogue>(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
-            case 2: Rows<NarrowWidth2, TEpilogue>(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
-            case 3: Rows<NarrowWidth3, TEpilogue>(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
-            case 4: Rows<NarrowWidth4, TEpilogue>(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
-            case 5: Rows<NarrowWidth5, TEpilogue>(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
-            case 6: Rows<NarrowWidth6, TEpilogue>(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
-            case 7: Rows<NarrowWidth7, TEpilogue>(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
-            case 8: Rows<NarrowWidth8, TEpilogue>(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
-            case 9: Rows<NarrowWidth9, TEpilogue>(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
-            case 10: Rows<NarrowWidth10, TEpilogue>(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
-            case 11: Rows<NarrowWidth11, TEpilogue>(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
-            default: Rows<NarrowWidth12, TEpilogue>(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
+            case 1: NarrowDotKernelAvx512<NarrowWidth1>.Rows(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
+            case 2: NarrowDotKernelAvx512<NarrowWidth2>.Rows(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
+            case 3: NarrowDotKernelAvx512<NarrowWidth3>.Rows(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
+            case 4: NarrowDotKernelAvx512<NarrowWidth4>.Rows(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
+            case 5: NarrowDotKernelAvx512<NarrowWidth5>.Rows(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
+            case 6: NarrowDotKernelAvx512<NarrowWidth6>.Rows(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
+            case 7: NarrowDotKernelAvx512<NarrowWidth7>.Rows(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
+            case 8: NarrowDotKernelAvx512<NarrowWidth8>.Rows(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
+            case 9: NarrowDotKernelAvx512<NarrowWidth9>.Rows(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
+            case 10: NarrowDotKernelAvx512<NarrowWidth10>.Rows(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
+            case 11: NarrowDotKernelAvx512<NarrowWidth11>.Rows(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
+            default: NarrowDotKernelAvx512<NarrowWidth12>.Rows(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
         }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Rows<TWidth, TEpilogue>(int i0, int i1, int k, float alpha, StridedMatrix a, float* bt,
-        nint chunkStride, float beta, StridedMatrix c, int col0, in TEpilogue epilogue)
-        where TWidth : struct, INarrowWidth
-        where TEpilogue : struct, IGemmEpilogue
-    {
-        var mask = Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(TWidth.N)).AsSingle();
-        var va = Vector512.Create(alpha);
-        int i = i0;
-        for (; i + 2 <= i1; i += 2)
-        {
-            float* a0 = a.At(i, 0);
-            NarrowDotKernelAvx512<TWidth>.TwoRows(k, a0, a0 + a.RowStride, bt, chunkStride, out var s0, out var s1);
-            float* c0 = c.At(i, col0);
-            Store(va * s0, beta, c0, mask, epilogue, i, col0);
-            Store(va * s1, beta, c0 + c.RowStride, mask, epilogue, i + 1, col0);
-        }
-
-        if (i < i1)
-            Store(va * NarrowDotKernelAvx512<TWidth>.OneRow(k, a.At(i, 0), bt, chunkStride), beta, c.At(i, col0), mask, epilogue, i, col0);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store<TEpilogue>(Vector512<float> r, float beta, float* c, Vector512<float> mask,
-        in TEpilogue epilogue, int row, int col0) where TEpilogue : struct, IGemmEpilogue
-    {
-        if (beta != 0) r = Vector512.FusedMultiplyAdd(Vector512.Create(beta), Avx512F.MaskLoad(c, mask, Vector512<float>.Zero), r);
-        if (TEpilogue.IsActive) r = epilogue.ApplyRow(r, row, col0, mask);
-        Avx512F.MaskStore(c, mask, r);
     }
 }
