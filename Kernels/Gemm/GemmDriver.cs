@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace SimdMlp.Kernels;
@@ -25,6 +26,7 @@ internal static unsafe class GemmDriver
     private const long ParallelThreshold = 1 << 20;
 
     /// <summary>Same contract as <see cref="Gemm.Sgemm"/>, with the kernel family forced and arguments already valid.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // One call less on a batch-1 product of ~80 ns.
     public static void Run(SimdPath path, Transpose transA, Transpose transB, int m, int n, int k, float alpha,
         ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc,
         int maxDegreeOfParallelism) =>
