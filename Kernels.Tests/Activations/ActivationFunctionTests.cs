@@ -36,6 +36,13 @@ public class ActivationFunctionTests
                 Assert.Throws<ArgumentOutOfRangeException>(() => new ActivationFunction(ActivationKind.LeakyRelu, slope)).ParamName);
         }
 
-        Assert.Equal("kind", Assert.Throws<ArgumentOutOfRangeException>(() => new ActivationFunction((ActivationKind)42)).ParamName);
+        // The constructor tests a range, not Enum.IsDefined: every defined kind must pass, and the values just
+        // outside (−1, one past the last) must not, so a kind added to the enum cannot be silently rejected.
+        foreach (var kind in Enum.GetValues<ActivationKind>()) Assert.Equal(kind, new ActivationFunction(kind).Kind);
+        int last = Enum.GetValues<ActivationKind>().Max(k => (int)k);
+        foreach (int bad in new[] { -1, last + 1, 42, int.MinValue })
+        {
+            Assert.Equal("kind", Assert.Throws<ArgumentOutOfRangeException>(() => new ActivationFunction((ActivationKind)bad)).ParamName);
+        }
     }
 }

@@ -69,7 +69,7 @@ public sealed class GemmNarrowTests
         ForAll(Generator(GemmEntry.Driver, SimdPath.Avx512, Gen.Constant(Transpose.No)).Where(c => c.N <= 16),
             c => CheckStrategy(c, Strategy.LanesAlongK));
 
-    private enum Strategy
+    internal enum Strategy
     {
         LanesAlongM,
         LanesAlongK,
@@ -92,9 +92,9 @@ public sealed class GemmNarrowTests
                 if (i0 >= i1) continue;
                 switch (strategy)
                 {
-                    case Strategy.LanesAlongM: GemmNarrowN.RunLanesAlongM(i0, i1, c.N, c.K, c.Alpha, a, b, c.Beta, cc); break;
-                    case Strategy.LanesAlongK: GemmNarrowDot.Run(i0, i1, c.N, c.K, c.Alpha, a, b, c.Beta, cc); break;
-                    default: GemmNarrowRows.Run(i0, i1, c.N, c.K, c.Alpha, a, b, c.Beta, cc); break;
+                    case Strategy.LanesAlongM: GemmNarrowN.RunLanesAlongM(i0, i1, c.N, c.K, c.Alpha, a, b, c.Beta, cc, default(NoEpilogue)); break;
+                    case Strategy.LanesAlongK: GemmNarrowDot.Run(i0, i1, c.N, c.K, c.Alpha, a, b, c.Beta, cc, default(NoEpilogue)); break;
+                    default: GemmNarrowRows.Run(i0, i1, c.N, c.K, c.Alpha, a, b, c.Beta, cc, default(NoEpilogue)); break;
                 }
             }
         }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace SimdMlp.Kernels;
 
@@ -34,6 +35,19 @@ internal readonly unsafe struct BiasActivationEpilogue<TAct> : IGemmEpilogue whe
             else
                 ApplyOneColumn(row, colStride, row0 + r, col0, cols);
         }
+    }
+
+    /// <remarks>
+    /// The bias is loaded under the mask, so lanes past C's row read nothing past the bias span; Z is stored under
+    /// it. Callers run on AVX-512 only (the narrow-n kernels), and every width of the operator gives the scalar
+    /// bits, so this matches <see cref="Apply"/> bit for bit.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector512<float> ApplyRow(Vector512<float> values, int row, int col0, Vector512<float> mask)
+    {
+        var z = values + Avx512F.MaskLoad(_bias + col0, mask, Vector512<float>.Zero);
+        if (_z != null) Avx512F.MaskStore(_z + row * _zStride + col0, mask, z);
+        return _activation.Forward(z);
     }
 
     // A block row is part of a row of C: bias varies along it. Inlined so the macro-kernel (compiled fully optimized

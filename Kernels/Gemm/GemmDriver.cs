@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace SimdMlp.Kernels;
@@ -25,6 +26,7 @@ internal static unsafe class GemmDriver
     private const long ParallelThreshold = 1 << 20;
 
     /// <summary>Same contract as <see cref="Gemm.Sgemm"/>, with the kernel family forced and arguments already valid.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // One call less on a batch-1 product of ~80 ns.
     public static void Run(SimdPath path, Transpose transA, Transpose transB, int m, int n, int k, float alpha,
         ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc,
         int maxDegreeOfParallelism) =>
@@ -70,8 +72,7 @@ internal static unsafe class GemmDriver
 
             if (serial && UseNarrowN(path, n))
             {
-                GemmNarrowN.Run(0, m, n, k, alpha, matA, matB, beta, matC);
-                if (TEpilogue.IsActive) epilogue.Apply(matC.Data, ldc, 1, 0, 0, m, n, false);
+                GemmNarrowN.Run(0, m, n, k, alpha, matA, matB, beta, matC, epilogue);
                 return;
             }
 
@@ -232,8 +233,7 @@ internal readonly unsafe struct GemmPlan
 
         if (_strategy == GemmStrategy.NarrowN)
         {
-            GemmNarrowN.Run(lo, hi, _n, _k, _alpha, _a, _b, _beta, _c);
-            if (TEpilogue.IsActive) epilogue.Apply(_c.At(lo, 0), _c.RowStride, 1, lo, 0, hi - lo, _n, false);
+            GemmNarrowN.Run(lo, hi, _n, _k, _alpha, _a, _b, _beta, _c, epilogue);
             return;
         }
 

@@ -38,10 +38,11 @@ internal static unsafe class GemmNarrowDot
 
     /// <summary>
     /// C[i0..i1, :] = alpha·op(A)[i0..i1, :]·op(B) + beta·C[i0..i1, :], for 1 ≤ n ≤ 16, k ≥ 1, op(A) with ColStride 1
-    /// (any such shape is computed correctly; <see cref="Suits"/> says where it is the fastest).
+    /// (any such shape is computed correctly; <see cref="Suits"/> says where it is the fastest), then
+    /// <paramref name="epilogue"/> on each row in registers.
     /// </summary>
-    public static void Run(int i0, int i1, int n, int k, float alpha, StridedMatrix a, StridedMatrix b, float beta,
-        StridedMatrix c)
+    public static void Run<TEpilogue>(int i0, int i1, int n, int k, float alpha, StridedMatrix a, StridedMatrix b,
+        float beta, StridedMatrix c, in TEpilogue epilogue) where TEpilogue : struct, IGemmEpilogue
     {
         System.Diagnostics.Debug.Assert(a.ColStride == 1, "dot products read op(A)'s rows in place");
         int chunks = (k + 15) / 16;
@@ -50,8 +51,8 @@ internal static unsafe class GemmNarrowDot
         PackB(b, n, k, bt);
 
         int g0 = n <= GroupMax ? n : (n + 1) / 2, g1 = n - g0;
-        RunGroup(g0, i0, i1, k, alpha, a, bt, chunkStride, beta, c, 0);
-        if (g1 > 0) RunGroup(g1, i0, i1, k, alpha, a, bt + g0 * 16, chunkStride, beta, c, g0);
+        RunGroup(g0, i0, i1, k, alpha, a, bt, chunkStride, beta, c, 0, epilogue);
+        if (g1 > 0) RunGroup(g1, i0, i1, k, alpha, a, bt + g0 * 16, chunkStride, beta, c, g0, epilogue);
     }
 
     /// <summary>bt[c·n·16 + j·16 + l] = op(B)[16c + l, j], zero for 16c + l ≥ k.</summary>
@@ -105,49 +106,23 @@ internal static unsafe class GemmNarrowDot
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void RunGroup(int width, int i0, int i1, int k, float alpha, StridedMatrix a, float* bt,
-        nint chunkStride, float beta, StridedMatrix c, int col0)
+    private static void RunGroup<TEpilogue>(int width, int i0, int i1, int k, float alpha, StridedMatrix a, float* bt,
+        nint chunkStride, float beta, StridedMatrix c, int col0, in TEpilogue epilogue) where TEpilogue : struct, IGemmEpilogue
     {
         switch (width)
         {
-            case 1: Rows<NarrowWidth1>(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0); break;
-            case 2: Rows<NarrowWidth2>(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0); break;
-            case 3: Rows<NarrowWidth3>(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0); break;
-            case 4: Rows<NarrowWidth4>(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0); break;
-            case 5: Rows<NarrowWidth5>(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0); break;
-            case 6: Rows<NarrowWidth6>(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0); break;
-            case 7: Rows<NarrowWidth7>(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0); break;
-            case 8: Rows<NarrowWidth8>(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0); break;
-            case 9: Rows<NarrowWidth9>(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0); break;
-            case 10: Rows<NarrowWidth10>(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0); break;
-            case 11: Rows<NarrowWidth11>(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0); break;
-            default: Rows<NarrowWidth12>(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0); break;
+            case 1: NarrowDotKernelAvx512<NarrowWidth1>.Rows(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
+            case 2: NarrowDotKernelAvx512<NarrowWidth2>.Rows(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
+            case 3: NarrowDotKernelAvx512<NarrowWidth3>.Rows(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
+            case 4: NarrowDotKernelAvx512<NarrowWidth4>.Rows(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
+            case 5: NarrowDotKernelAvx512<NarrowWidth5>.Rows(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
+            case 6: NarrowDotKernelAvx512<NarrowWidth6>.Rows(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
+            case 7: NarrowDotKernelAvx512<NarrowWidth7>.Rows(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
+            case 8: NarrowDotKernelAvx512<NarrowWidth8>.Rows(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
+            case 9: NarrowDotKernelAvx512<NarrowWidth9>.Rows(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
+            case 10: NarrowDotKernelAvx512<NarrowWidth10>.Rows(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
+            case 11: NarrowDotKernelAvx512<NarrowWidth11>.Rows(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
+            default: NarrowDotKernelAvx512<NarrowWidth12>.Rows(i0, i1, k, alpha, a, bt, chunkStride, beta, c, col0, epilogue); break;
         }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Rows<TWidth>(int i0, int i1, int k, float alpha, StridedMatrix a, float* bt, nint chunkStride,
-        float beta, StridedMatrix c, int col0) where TWidth : struct, INarrowWidth
-    {
-        var mask = Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(TWidth.N)).AsSingle();
-        var va = Vector512.Create(alpha);
-        int i = i0;
-        for (; i + 2 <= i1; i += 2)
-        {
-            float* a0 = a.At(i, 0);
-            NarrowDotKernelAvx512<TWidth>.TwoRows(k, a0, a0 + a.RowStride, bt, chunkStride, out var s0, out var s1);
-            float* c0 = c.At(i, col0);
-            Store(va * s0, beta, c0, mask);
-            Store(va * s1, beta, c0 + c.RowStride, mask);
-        }
-
-        if (i < i1) Store(va * NarrowDotKernelAvx512<TWidth>.OneRow(k, a.At(i, 0), bt, chunkStride), beta, c.At(i, col0), mask);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(Vector512<float> r, float beta, float* c, Vector512<float> mask)
-    {
-        if (beta != 0) r = Vector512.FusedMultiplyAdd(Vector512.Create(beta), Avx512F.MaskLoad(c, mask, Vector512<float>.Zero), r);
-        Avx512F.MaskStore(c, mask, r);
     }
 }

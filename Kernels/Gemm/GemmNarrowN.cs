@@ -32,22 +32,23 @@ internal static unsafe class GemmNarrowN
     /// C[i0..i1, :] = alpha·op(A)[i0..i1, :]·op(B) + beta·C[i0..i1, :], for 1 ≤ n ≤ 16 and k ≥ 1: lanes along m when
     /// op(A)'s columns are contiguous, dot products (lanes along k, <see cref="GemmNarrowDot"/>) when its rows are and
     /// k is deep enough, else lanes along n (<see cref="GemmNarrowRows"/>). The choice depends on the shape only, never
-    /// on the row range, so threads sharing the rows compute every element the same way.
+    /// on the row range, so threads sharing the rows compute every element the same way. <paramref name="epilogue"/>
+    /// runs on each row of C in registers, before its one store.
     /// </summary>
-    public static void Run(int i0, int i1, int n, int k, float alpha, StridedMatrix a, StridedMatrix b, float beta,
-        StridedMatrix c)
+    public static void Run<TEpilogue>(int i0, int i1, int n, int k, float alpha, StridedMatrix a, StridedMatrix b,
+        float beta, StridedMatrix c, in TEpilogue epilogue) where TEpilogue : struct, IGemmEpilogue
     {
-        if (LanesAlongM(a, k)) RunLanesAlongM(i0, i1, n, k, alpha, a, b, beta, c);
-        else if (GemmNarrowDot.Suits(a, n, k)) GemmNarrowDot.Run(i0, i1, n, k, alpha, a, b, beta, c);
-        else GemmNarrowRows.Run(i0, i1, n, k, alpha, a, b, beta, c);
+        if (LanesAlongM(a, k)) RunLanesAlongM(i0, i1, n, k, alpha, a, b, beta, c, epilogue);
+        else if (GemmNarrowDot.Suits(a, n, k)) GemmNarrowDot.Run(i0, i1, n, k, alpha, a, b, beta, c, epilogue);
+        else GemmNarrowRows.Run(i0, i1, n, k, alpha, a, b, beta, c, epilogue);
     }
 
     /// <summary>As <see cref="Run"/>, always with lanes along m; op(A)'s columns must be contiguous (RowStride 1).</summary>
     // Optimized from the first call, like the kernels: a loop method left to tiering can settle on different code
     // in different processes, which made this product's benchmark bimodal.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void RunLanesAlongM(int i0, int i1, int n, int k, float alpha, StridedMatrix a, StridedMatrix b,
-        float beta, StridedMatrix c)
+    public static void RunLanesAlongM<TEpilogue>(int i0, int i1, int n, int k, float alpha, StridedMatrix a,
+        StridedMatrix b, float beta, StridedMatrix c, in TEpilogue epilogue) where TEpilogue : struct, IGemmEpilogue
     {
         System.Diagnostics.Debug.Assert(a.RowStride == 1, "lanes along m read op(A)'s columns in place");
         int k16 = (k + 15) & ~15;
@@ -102,6 +103,7 @@ internal static unsafe class GemmNarrowN
                 {
                     var v = Vector512.Load(block + r * 16);
                     if (beta != 0) v = Vector512.FusedMultiplyAdd(Vector512.Create(beta), Avx512F.MaskLoad(cRow, nMask, Vector512<float>.Zero), v);
+                    if (TEpilogue.IsActive) v = epilogue.ApplyRow(v, i + h + r, 0, nMask);
                     Avx512F.MaskStore(cRow, nMask, v);
                 }
             }

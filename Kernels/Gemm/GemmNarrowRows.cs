@@ -16,10 +16,13 @@ namespace SimdMlp.Kernels;
 /// </remarks>
 internal static unsafe class GemmNarrowRows
 {
-    /// <summary>C[i0..i1, :] = alpha·op(A)[i0..i1, :]·op(B) + beta·C[i0..i1, :], for 1 ≤ n ≤ 16 and k ≥ 1.</summary>
+    /// <summary>
+    /// C[i0..i1, :] = alpha·op(A)[i0..i1, :]·op(B) + beta·C[i0..i1, :], for 1 ≤ n ≤ 16 and k ≥ 1, then
+    /// <paramref name="epilogue"/> on each row in registers.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(int i0, int i1, int n, int k, float alpha, StridedMatrix a, StridedMatrix b, float beta,
-        StridedMatrix c)
+    public static void Run<TEpilogue>(int i0, int i1, int n, int k, float alpha, StridedMatrix a, StridedMatrix b,
+        float beta, StridedMatrix c, in TEpilogue epilogue) where TEpilogue : struct, IGemmEpilogue
     {
         var mask = Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(n)).AsSingle();
         var z = Vector512<float>.Zero;
@@ -61,14 +64,14 @@ internal static unsafe class GemmNarrowRows
 
             float* c0 = c.At(i, 0);
             nint ldc = c.RowStride;
-            Store(s0, va, vb, beta, c0, mask);
-            Store(s1, va, vb, beta, c0 + ldc, mask);
-            Store(s2, va, vb, beta, c0 + 2 * ldc, mask);
-            Store(s3, va, vb, beta, c0 + 3 * ldc, mask);
-            Store(s4, va, vb, beta, c0 + 4 * ldc, mask);
-            Store(s5, va, vb, beta, c0 + 5 * ldc, mask);
-            Store(s6, va, vb, beta, c0 + 6 * ldc, mask);
-            Store(s7, va, vb, beta, c0 + 7 * ldc, mask);
+            Store(s0, va, vb, beta, c0, mask, epilogue, i + 0);
+            Store(s1, va, vb, beta, c0 + ldc, mask, epilogue, i + 1);
+            Store(s2, va, vb, beta, c0 + 2 * ldc, mask, epilogue, i + 2);
+            Store(s3, va, vb, beta, c0 + 3 * ldc, mask, epilogue, i + 3);
+            Store(s4, va, vb, beta, c0 + 4 * ldc, mask, epilogue, i + 4);
+            Store(s5, va, vb, beta, c0 + 5 * ldc, mask, epilogue, i + 5);
+            Store(s6, va, vb, beta, c0 + 6 * ldc, mask, epilogue, i + 6);
+            Store(s7, va, vb, beta, c0 + 7 * ldc, mask, epilogue, i + 7);
         }
 
         for (; i < i1; i++)
@@ -76,16 +79,17 @@ internal static unsafe class GemmNarrowRows
             float* ap = a.At(i, 0), bp = bp0;
             var s = z;
             for (int p = 0; p < k; p++, ap += cs, bp += 16) s = Vector512.FusedMultiplyAdd(Vector512.Create(*ap), Vector512.Load(bp), s);
-            Store(s, va, vb, beta, c.At(i, 0), mask);
+            Store(s, va, vb, beta, c.At(i, 0), mask, epilogue, i);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(Vector512<float> sum, Vector512<float> va, Vector512<float> vb, float beta, float* c,
-        Vector512<float> mask)
+    private static void Store<TEpilogue>(Vector512<float> sum, Vector512<float> va, Vector512<float> vb, float beta,
+        float* c, Vector512<float> mask, in TEpilogue epilogue, int row) where TEpilogue : struct, IGemmEpilogue
     {
         var r = va * sum;
         if (beta != 0) r = Vector512.FusedMultiplyAdd(vb, Avx512F.MaskLoad(c, mask, Vector512<float>.Zero), r);
+        if (TEpilogue.IsActive) r = epilogue.ApplyRow(r, row, 0, mask);
         Avx512F.MaskStore(c, mask, r);
     }
 }

@@ -25,7 +25,13 @@ internal static unsafe class GemmSmallM<TVec, TOps> where TVec : struct where TO
     {
         if (b.ColStride == 1)
         {
-            for (int i = 0; i < m; i++) RowTimesB(j0, j1, k, alpha, a.At(i, 0), a.ColStride, b, beta, c.At(i, 0));
+            // Narrow dense op(B) (the N = 10 output layer): read as one flat run of full vectors, same bits.
+            bool flat = TOps.Count == 16 && j0 == 0 && j1 == b.RowStride && a.ColStride == 1;
+            for (int i = 0; i < m; i++)
+            {
+                if (flat && NarrowRowAvx512.TryRun(j1, k, alpha, a.At(i, 0), b.Data, beta, c.At(i, 0))) continue;
+                RowTimesB(j0, j1, k, alpha, a.At(i, 0), a.ColStride, b, beta, c.At(i, 0));
+            }
         }
         else
         {

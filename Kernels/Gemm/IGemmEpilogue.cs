@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
 namespace SimdMlp.Kernels;
 
 /// <summary>
@@ -24,6 +27,17 @@ internal unsafe interface IGemmEpilogue
     /// <param name="cols">Columns in the block.</param>
     /// <param name="transposed">Whether the loops run on Cᵀ, so a block's rows are columns of C.</param>
     void Apply(float* block, nint rowStride, nint colStride, int row0, int col0, int rows, int cols, bool transposed);
+
+    /// <summary>
+    /// The epilogue on up to 16 finished elements of one row of C (never transposed) while they are still in a
+    /// register: the narrow-n kernels call it just before their masked store, so C is written once.
+    /// </summary>
+    /// <param name="values">Elements (row, col0 + l) of C in lane l, for the lanes set in <paramref name="mask"/>.</param>
+    /// <param name="row">The row of C.</param>
+    /// <param name="col0">The column of C in lane 0.</param>
+    /// <param name="mask">All bits set in the lanes that are elements of C; nothing is read or written for the others.</param>
+    /// <returns>What C receives in those lanes (other lanes are unspecified).</returns>
+    Vector512<float> ApplyRow(Vector512<float> values, int row, int col0, Vector512<float> mask);
 }
 
 /// <summary>The plain product.</summary>
@@ -34,4 +48,7 @@ internal readonly unsafe struct NoEpilogue : IGemmEpilogue
     public void Apply(float* block, nint rowStride, nint colStride, int row0, int col0, int rows, int cols, bool transposed)
     {
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector512<float> ApplyRow(Vector512<float> values, int row, int col0, Vector512<float> mask) => values;
 }
