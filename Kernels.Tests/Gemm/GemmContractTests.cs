@@ -91,8 +91,10 @@ public sealed class GemmContractTests
         ("k = 1 (rank-1 update)", 64, 256, 1),
         ("k = 1, odd shape", 131, 37, 1),
         ("k = 1000 crosses K blocks", 9, 33, 1000),
+        ("k = 1100 crosses the AVX-512 8×32 kernel's KC (1024)", 16, 40, 1100),
         ("k = 1000, output layer", 5, 10, 1000),
         ("m past MC", 257, 33, 257),
+        ("n past the AVX-512 8×32 kernel's NC (1024)", 16, 1025, 17),
         ("n past NC (4096)", 9, 4097, 17),
     ];
 
