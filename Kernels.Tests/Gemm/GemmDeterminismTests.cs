@@ -4,8 +4,9 @@ using Xunit;
 namespace SimdMlp.Kernels.Tests.Gemm;
 
 /// <summary>
-/// maxDegreeOfParallelism 1, 2, 3 and 4 give bit-identical C (work is split over M and N, never K), on shapes
-/// large enough to be split, for every kernel family. The single-threaded result is also checked against the
+/// maxDegreeOfParallelism 1, 2, 3 and 4 give bit-identical C (work is split over M and N, never K; split over M, the
+/// parts share one packed op(B), each packing the panel groups it reaches first), on shapes large enough to be split,
+/// for every kernel family. The single-threaded result is also checked against the
 /// reference, and every run's sentinels must survive.
 /// </summary>
 public sealed class GemmDeterminismTests
@@ -24,6 +25,7 @@ public sealed class GemmDeterminismTests
             {
                 data.Add(path, 150, 260, 150, Transpose.No, Transpose.No);
                 data.Add(path, 200, 96, 80, Transpose.Yes, Transpose.Yes);
+                data.Add(path, 152, 60, 300, Transpose.No, Transpose.No); // shared B̃: 2 K slices, 4 panel groups
                 continue;
             }
 
@@ -39,6 +41,10 @@ public sealed class GemmDeterminismTests
             data.Add(path, 1030, 1100, 1, Transpose.Yes, Transpose.Yes); // k = 1, op(B) gathered, ragged columns
             data.Add(path, 1000, 10, 256, Transpose.Yes, Transpose.No); // its gradient shape, lanes along m
             data.Add(path, 1100, 13, 100, Transpose.Yes, Transpose.Yes); // two column groups, op(B) transposed
+            // Split over M with one shared B̃ (SharedPackedB): whole tiles, so no transposed orientation; several K
+            // slices and panel groups, then several NC blocks (8×32: NC = 1024).
+            data.Add(path, 304, 224, 1100, Transpose.No, Transpose.No);
+            data.Add(path, 1104, 1056, 40, Transpose.Yes, Transpose.No);
         }
 
         return data;

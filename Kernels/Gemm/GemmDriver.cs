@@ -92,7 +92,7 @@ internal static unsafe class GemmDriver
             else
             {
                 var work = PlanWork<TEpilogue>.ForThisThread;
-                work.Plan = plan;
+                work.Plan = plan.WithSharedPackedB(parts);
                 work.Epilogue = epilogue;
                 WorkerPool.Run(work, parts);
             }
@@ -155,12 +155,31 @@ internal readonly unsafe struct GemmPlan
     private readonly int _m, _n, _k;
     private readonly float _alpha, _beta;
     private readonly StridedMatrix _a, _b, _c;
+    private readonly SharedPackedB _shared;
 
     private GemmPlan(SimdPath path, MicroKernelId kernel, GemmStrategy strategy, bool transposed, bool splitN, int granule,
-        int m, int n, int k, float alpha, StridedMatrix a, StridedMatrix b, float beta, StridedMatrix c)
+        int m, int n, int k, float alpha, StridedMatrix a, StridedMatrix b, float beta, StridedMatrix c,
+        SharedPackedB shared = default)
     {
         _path = path; _kernel = kernel; _strategy = strategy; _transposed = transposed; _splitN = splitN; _granule = granule;
-        _m = m; _n = n; _k = k; _alpha = alpha; _beta = beta; _a = a; _b = b; _c = c;
+        _m = m; _n = n; _k = k; _alpha = alpha; _beta = beta; _a = a; _b = b; _c = c; _shared = shared;
+    }
+
+    /// <summary>The whole packed op(B) a shared plan may take: 8 MB, 2048 × 1024 floats.</summary>
+    private const long MaxSharedFloats = 1 << 21;
+
+    /// <summary>
+    /// This plan for <paramref name="parts"/> parts: a packed plan split over M gets one packed op(B) in the caller's
+    /// workspace that every part shares (<see cref="SharedPackedB"/>), unless it is larger than 8 MB.
+    /// </summary>
+    public GemmPlan WithSharedPackedB(int parts)
+    {
+        if (_strategy != GemmStrategy.Packed || _splitN || parts < 2) return this;
+        var (floats, states) = SharedPackedB.Size(MicroKernels.Blocking(_kernel), _n, _k);
+        if (floats > MaxSharedFloats) return this;
+        var shared = new SharedPackedB(GemmWorkspace.RentShared((nint)floats), GemmWorkspace.RentStates(states));
+        return new GemmPlan(_path, _kernel, _strategy, _transposed, _splitN, _granule, _m, _n, _k, _alpha, _a, _b, _beta,
+            _c, shared);
     }
 
     /// <summary>Rows per unit of the k = 1 product: enough to keep each thread's op(B) loads in registers worthwhile.</summary>
@@ -274,11 +293,11 @@ internal readonly unsafe struct GemmPlan
         var blk = MicroKernels.Blocking(_kernel);
         switch (_kernel)
         {
-            case MicroKernelId.Avx512x8x32: GemmLoop<MicroKernel8x32Avx512>.Run(blk, m, n, _k, _alpha, a, b, _beta, c, epilogue, row0, col0, _transposed); break;
-            case MicroKernelId.Avx512x5x32: GemmLoop<MicroKernel5x32Avx512>.Run(blk, m, n, _k, _alpha, a, b, _beta, c, epilogue, row0, col0, _transposed); break;
-            case MicroKernelId.Avx2x6x16: GemmLoop<MicroKernel6x16Avx2>.Run(blk, m, n, _k, _alpha, a, b, _beta, c, epilogue, row0, col0, _transposed); break;
-            case MicroKernelId.Vector128x6x8: GemmLoop<MicroKernel6x8Vector128>.Run(blk, m, n, _k, _alpha, a, b, _beta, c, epilogue, row0, col0, _transposed); break;
-            default: GemmLoop<MicroKernel4x4Scalar>.Run(blk, m, n, _k, _alpha, a, b, _beta, c, epilogue, row0, col0, _transposed); break;
+            case MicroKernelId.Avx512x8x32: GemmLoop<MicroKernel8x32Avx512>.Run(blk, m, n, _k, _alpha, a, b, _beta, c, epilogue, row0, col0, _transposed, _shared); break;
+            case MicroKernelId.Avx512x5x32: GemmLoop<MicroKernel5x32Avx512>.Run(blk, m, n, _k, _alpha, a, b, _beta, c, epilogue, row0, col0, _transposed, _shared); break;
+            case MicroKernelId.Avx2x6x16: GemmLoop<MicroKernel6x16Avx2>.Run(blk, m, n, _k, _alpha, a, b, _beta, c, epilogue, row0, col0, _transposed, _shared); break;
+            case MicroKernelId.Vector128x6x8: GemmLoop<MicroKernel6x8Vector128>.Run(blk, m, n, _k, _alpha, a, b, _beta, c, epilogue, row0, col0, _transposed, _shared); break;
+            default: GemmLoop<MicroKernel4x4Scalar>.Run(blk, m, n, _k, _alpha, a, b, _beta, c, epilogue, row0, col0, _transposed, _shared); break;
         }
     }
 }

@@ -28,8 +28,14 @@ internal static unsafe class GemmLoop<TKernel> where TKernel : struct, IMicroKer
     /// (row0, col0) place this C block in the product the epilogue sees; <paramref name="transposed"/> says the loops
     /// run on its transpose.
     /// </summary>
+    /// <remarks>
+    /// <c>shared</c> is default, or the packed op(B) that all parts of a split-M parallel product share (see
+    /// <see cref="SharedPackedB"/>): then this call packs only the panel groups no other part has claimed, and reads
+    /// the rest.
+    /// </remarks>
     public static void Run<TEpilogue>(in GemmBlocking blk, int m, int n, int k, float alpha, StridedMatrix a,
-        StridedMatrix b, float beta, StridedMatrix c, in TEpilogue epilogue, int row0, int col0, bool transposed)
+        StridedMatrix b, float beta, StridedMatrix c, in TEpilogue epilogue, int row0, int col0, bool transposed,
+        SharedPackedB shared = default)
         where TEpilogue : struct, IGemmEpilogue
     {
         float* aPacked = GemmWorkspace.Rent(WorkspaceFloats(blk, m, n, k));
@@ -37,8 +43,11 @@ internal static unsafe class GemmLoop<TKernel> where TKernel : struct, IMicroKer
 
         // Even slices: k = 784 runs as 4×196 rather than 3×256 + 16, whose short last slice would pay a full C
         // update for a few k steps. The cut depends on k only, never on threads, so results stay bit-identical.
-        int kcStep = BalancedStep(k, blk.KC, 1);
-        int mcStep = BalancedStep(m, blk.MC, TKernel.MR);
+        int kcStep = GemmBlocking.BalancedStep(k, blk.KC, 1);
+        int mcStep = GemmBlocking.BalancedStep(m, blk.MC, TKernel.MR);
+
+        float* sharedBlock = shared.Data;
+        int* sharedStates = shared.States;
 
         // LOOP 5: split n into NC-wide column blocks of B and C.
         for (int jc = 0; jc < n; jc += blk.NC)
@@ -49,7 +58,8 @@ internal static unsafe class GemmLoop<TKernel> where TKernel : struct, IMicroKer
             for (int pc = 0; pc < k; pc += kcStep)
             {
                 int kc = Math.Min(kcStep, k - pc);
-                Pack<TKernel>.B(new StridedMatrix(b.At(pc, jc), b.RowStride, b.ColStride), kc, nc, bPacked);
+                var bBlock = new StridedMatrix(b.At(pc, jc), b.RowStride, b.ColStride);
+                if (sharedBlock == null) Pack<TKernel>.B(bBlock, kc, nc, bPacked);
 
                 // Later slices accumulate onto the first slice's result.
                 float betaSlice = pc == 0 ? beta : 1f;
@@ -60,9 +70,78 @@ internal static unsafe class GemmLoop<TKernel> where TKernel : struct, IMicroKer
                     int mc = Math.Min(mcStep, m - ic);
                     Pack<TKernel>.A(new StridedMatrix(a.At(ic, pc), a.RowStride, a.ColStride), mc, kc, aPacked);
                     var slice = new SliceInfo(pc == 0, pc + kc == k, row0 + ic, col0 + jc, transposed);
-                    MacroKernel(mc, nc, kc, alpha, aPacked, bPacked, betaSlice, c.At(ic, jc), c.RowStride, c.ColStride,
-                        epilogue, slice);
+                    if (sharedBlock == null)
+                    {
+                        MacroKernel(mc, nc, kc, alpha, aPacked, bPacked, betaSlice, c.At(ic, jc), c.RowStride,
+                            c.ColStride, epilogue, slice);
+                    }
+                    else if (ic == 0)
+                    {
+                        // The first row block meets each panel group first: pack it or wait for it as needed.
+                        SharedFirstRowBlock(mc, nc, kc, alpha, aPacked, bBlock, sharedBlock, sharedStates, betaSlice,
+                            c.At(ic, jc), c.RowStride, c.ColStride, epilogue, slice);
+                    }
+                    else
+                    {
+                        MacroKernel(mc, nc, kc, alpha, aPacked, sharedBlock, betaSlice, c.At(ic, jc), c.RowStride,
+                            c.ColStride, epilogue, slice);
+                    }
                 }
+
+                if (sharedBlock != null)
+                {
+                    sharedBlock += (nint)kc * RoundUp(nc, TKernel.NR);
+                    sharedStates += SharedPackedB.Groups(nc, TKernel.NR);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// One row block against a shared B̃ block whose panel groups may not be packed yet: groups nobody has claimed are
+    /// packed here (then published), groups already packed are used, and groups another part is packing are left for
+    /// a second pass, by which time they are usually done. Only a running thread can hold a group in "packing", so the
+    /// wait always ends, even when the pool's caller runs a part whose worker never started.
+    /// </summary>
+    [SkipLocalsInit]
+    private static void SharedFirstRowBlock<TEpilogue>(int mc, int nc, int kc, float alpha, float* aPacked,
+        StridedMatrix b, float* bShared, int* states, float beta, float* c, nint rsC, nint csC, in TEpilogue epilogue,
+        SliceInfo slice)
+        where TEpilogue : struct, IGemmEpilogue
+    {
+        int groupColumns = SharedPackedB.PanelsPerGroup * TKernel.NR;
+        int groups = SharedPackedB.Groups(nc, TKernel.NR);
+        bool* done = stackalloc bool[groups];
+        for (int pass = 0; pass < 2; pass++)
+        {
+            for (int g = 0; g < groups; g++)
+            {
+                if (pass == 1 && done[g]) continue;
+                int j0 = g * groupColumns, cols = Math.Min(groupColumns, nc - j0);
+                float* panels = bShared + (nint)j0 * kc;
+                ref int state = ref states[g];
+                if (Volatile.Read(ref state) != SharedPackedB.Packed)
+                {
+                    if (Interlocked.CompareExchange(ref state, SharedPackedB.Packing, SharedPackedB.Unpacked) == SharedPackedB.Unpacked)
+                    {
+                        Pack<TKernel>.B(new StridedMatrix(b.At(0, j0), b.RowStride, b.ColStride), kc, cols, panels);
+                        Volatile.Write(ref state, SharedPackedB.Packed);
+                    }
+                    else if (pass == 0)
+                    {
+                        done[g] = false;
+                        continue;
+                    }
+                    else
+                    {
+                        var spinner = default(SpinWait);
+                        while (Volatile.Read(ref state) != SharedPackedB.Packed) spinner.SpinOnce(sleep1Threshold: -1);
+                    }
+                }
+
+                MacroKernel(mc, cols, kc, alpha, aPacked, panels, beta, c + j0 * csC, rsC, csC, epilogue,
+                    slice with { Col0 = slice.Col0 + j0 });
+                done[g] = true;
             }
         }
     }
@@ -151,13 +230,4 @@ internal static unsafe class GemmLoop<TKernel> where TKernel : struct, IMicroKer
     }
 
     private static nint RoundUp(nint x, nint multiple) => (x + multiple - 1) / multiple * multiple;
-
-    /// <summary>The largest step ≤ <paramref name="max"/> (a multiple of <paramref name="unit"/>) that cuts
-    /// <paramref name="extent"/> into the fewest, most nearly equal blocks.</summary>
-    private static int BalancedStep(int extent, int max, int unit)
-    {
-        int blocks = (extent + max - 1) / max;
-        int step = (extent + blocks - 1) / blocks;
-        return Math.Min(max, (step + unit - 1) / unit * unit);
-    }
 }

@@ -15,14 +15,42 @@ internal static unsafe class GemmWorkspace
     [ThreadStatic]
     private static float[]? s_threadBuffer;
 
+    [ThreadStatic]
+    private static float[]? s_sharedBuffer;
+
+    [ThreadStatic]
+    private static int[]? s_sharedStates;
+
     /// <summary>A 64-byte aligned block of at least <paramref name="floats"/> floats, valid until the next call on this thread.</summary>
-    public static float* Rent(nint floats)
+    public static float* Rent(nint floats) => Aligned(ref s_threadBuffer, floats);
+
+    /// <summary>
+    /// A second block, for the packed op(B) a parallel region shares (<see cref="SharedPackedB"/>): rented by the
+    /// region's caller, whose own part rents <see cref="Rent"/> at the same time.
+    /// </summary>
+    public static float* RentShared(nint floats) => Aligned(ref s_sharedBuffer, floats);
+
+    /// <summary><paramref name="count"/> state words for <see cref="SharedPackedB"/>, zeroed.</summary>
+    public static int* RentStates(int count)
     {
-        var buffer = s_threadBuffer;
+        var states = s_sharedStates;
+        if (states is null || states.Length < count)
+        {
+            states = GC.AllocateArray<int>(count, pinned: true);
+            s_sharedStates = states;
+        }
+
+        Array.Clear(states, 0, count);
+        return (int*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(states));
+    }
+
+    private static float* Aligned(ref float[]? slot, nint floats)
+    {
+        var buffer = slot;
         if (buffer is null || buffer.Length < floats + AlignFloats)
         {
             buffer = GC.AllocateUninitializedArray<float>((int)floats + AlignFloats, pinned: true);
-            s_threadBuffer = buffer;
+            slot = buffer;
         }
 
         var start = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(buffer));
