@@ -38,7 +38,8 @@ internal static unsafe class GemmLoop<TKernel> where TKernel : struct, IMicroKer
         SharedPackedB shared = default)
         where TEpilogue : struct, IGemmEpilogue
     {
-        float* aPacked = GemmWorkspace.Rent(WorkspaceFloats(blk, m, n, k));
+        // A part with a shared B̃ needs room for Ã only.
+        float* aPacked = GemmWorkspace.Rent(shared.Data == null ? WorkspaceFloats(blk, m, n, k) : PackedAFloats(blk, m, k));
         float* bPacked = aPacked + PackedAFloats(blk, m, k);
 
         // Even slices: k = 784 runs as 4×196 rather than 3×256 + 16, whose short last slice would pay a full C

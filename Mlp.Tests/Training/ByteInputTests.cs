@@ -87,7 +87,7 @@ public sealed class ByteInputTests
     {
         (byte[] bytes, int[] labels) = Samples(500, 3);
         (byte[] testBytes, int[] testLabels) = Samples(130, 4);
-        float[] floats = IdxImages.Expand(bytes), testFloats = IdxImages.Expand(testBytes);
+        float[] floats = UnitRange.ToFloats(bytes), testFloats = UnitRange.ToFloats(testBytes);
 
         (float[] weights, IReadOnlyList<EpochMetrics> history) Fit(bool fromBytes)
         {
@@ -127,7 +127,7 @@ public sealed class ByteInputTests
         MultiLayerPerceptron model = MultiLayerPerceptron.Create(s_definition, 9);
         var trainer = new Trainer(model, new TrainerOptions { BatchSize = 128 });
         Evaluation fromBytes = trainer.Evaluate(new SampleSet(bytes, labels));
-        Evaluation fromFloats = trainer.Evaluate(new SampleSet(IdxImages.Expand(bytes), labels));
+        Evaluation fromFloats = trainer.Evaluate(new SampleSet(UnitRange.ToFloats(bytes), labels));
         Assert.Equal(fromFloats, fromBytes);
         Assert.Equal(300, fromBytes.Count);
     }
@@ -139,7 +139,7 @@ public sealed class ByteInputTests
     public void A_fit_step_gathers_its_batch_without_allocating(bool fromBytes, int maxDegreeOfParallelism)
     {
         (byte[] bytes, int[] labels) = Samples(1024, 10);
-        float[] floats = IdxImages.Expand(bytes);
+        float[] floats = UnitRange.ToFloats(bytes);
         var allocated = new long[1024 / 64 * 2];
         int batches = 0;
         var trainer = new Trainer(MultiLayerPerceptron.Create(s_definition, 1), new TrainerOptions

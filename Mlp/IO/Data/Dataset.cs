@@ -73,7 +73,7 @@ public sealed class Dataset
     /// The feature matrix, row-major [<see cref="Count"/>, <see cref="FeatureCount"/>]; for a byte-backed set,
     /// <see cref="ByteFeatures"/> as <c>b / 255f</c>, built on first use and kept.
     /// </summary>
-    public float[] Features => _features ?? Interlocked.CompareExchange(ref _features, IdxImages.Expand(ByteFeatures!), null) ?? _features!;
+    public float[] Features => _features ?? Interlocked.CompareExchange(ref _features, UnitRange.ToFloats(ByteFeatures!), null) ?? _features!;
 
     /// <summary>The byte features of a byte-backed set (row-major, each read as <c>b / 255f</c>); null for a float set.</summary>
     public byte[]? ByteFeatures { get; }

@@ -24,7 +24,7 @@ public sealed class IdxImages
     /// Row-major [<see cref="Count"/>, <see cref="Rows"/> · <see cref="Columns"/>]: each byte <c>b</c> of
     /// <see cref="Bytes"/> as <c>b / 255f</c>, so values lie in [0, 1]. Built on first use and kept.
     /// </summary>
-    public float[] Pixels => _pixels ?? Interlocked.CompareExchange(ref _pixels, Expand(Bytes), null) ?? _pixels!;
+    public float[] Pixels => _pixels ?? Interlocked.CompareExchange(ref _pixels, UnitRange.ToFloats(Bytes), null) ?? _pixels!;
 
     /// <summary>The number of images.</summary>
     public int Count { get; }
@@ -37,12 +37,4 @@ public sealed class IdxImages
 
     /// <summary>Pixels (features) per image: <see cref="Rows"/> · <see cref="Columns"/>.</summary>
     public int PixelsPerImage => Rows * Columns;
-
-    /// <summary>The bytes as floats <c>b / 255f</c>.</summary>
-    internal static float[] Expand(byte[] bytes)
-    {
-        float[] values = GC.AllocateUninitializedArray<float>(bytes.Length);
-        UnitRange.FromBytes(bytes, values);
-        return values;
-    }
 }

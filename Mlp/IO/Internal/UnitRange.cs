@@ -19,6 +19,14 @@ internal static class UnitRange
 {
     public const float Divisor = 255f;
 
+    /// <summary>A new array of <paramref name="source"/>'s bytes as <c>b / 255f</c>.</summary>
+    public static float[] ToFloats(byte[] source)
+    {
+        float[] values = GC.AllocateUninitializedArray<float>(source.Length);
+        FromBytes(source, values);
+        return values;
+    }
+
     /// <summary>destination[i] = source[i] / 255f for i &lt; source.Length (destination at least as long).</summary>
     public static void FromBytes(ReadOnlySpan<byte> source, Span<float> destination)
     {
