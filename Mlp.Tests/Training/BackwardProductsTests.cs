@@ -48,6 +48,26 @@ public sealed class BackwardProductsTests
         }
     }
 
+    [Fact]
+    public void Every_activation_view_starts_on_a_cache_line()
+    {
+        var definition = new MlpDefinition([13, 7, 5, 3], [ActivationKind.Gelu, ActivationKind.Relu],
+            OutputHead.SoftmaxCrossEntropy);
+        MultiLayerPerceptron model = MultiLayerPerceptron.Create(definition, 1);
+        foreach (int maxBatch in new[] { 1, 3, 5 })
+        {
+            var slab = new ActivationSlab(model.Plan, maxBatch);
+            for (int l = 0; l < 3; l++) Assert.Equal(0, Address(slab.LayerOutput(l, maxBatch)) % 64);
+            Assert.Equal(0, Address(slab.PreActivation(0, maxBatch)) % 64);
+            Assert.True(slab.PreActivation(1, maxBatch).IsEmpty, "ReLU saves its output, not Z.");
+            Assert.Equal(0, Address(slab.Probabilities(maxBatch)) % 64);
+            Assert.Equal(0, Address(slab.Targets(maxBatch)) % 64);
+            Assert.Equal(0, Address(slab.Gradient(0, 1)) % 64);
+            Assert.Equal(0, Address(slab.Gradient(1, 1)) % 64);
+            Assert.Equal(0, Address(slab.GradientMemory(1, 1).Span) % 64);
+        }
+    }
+
     private static unsafe long Address(ReadOnlySpan<float> span) =>
         (long)Unsafe.AsPointer(ref MemoryMarshal.GetReference(span));
 }

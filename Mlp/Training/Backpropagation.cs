@@ -154,8 +154,7 @@ internal sealed class Backpropagation
 
         if (inputGradient)
         {
-            _inputGradient = new ReadOnlyMemory<float>(Activations.GradientArray, Activations.GradientOffset(current),
-                batch * _plan.InputSize);
+            _inputGradient = Activations.GradientMemory(current, batch * _plan.InputSize);
         }
     }
 }
