@@ -32,6 +32,8 @@ internal sealed class AlignedFloats
 
     public Span<float> Span => _array.AsSpan(_offset, Length);
 
+    public Memory<float> Memory => _array.AsMemory(_offset, Length);
+
     private static unsafe int FloatsToBoundary(float[] array)
     {
         // Array data is at least 4-byte aligned, so the distance to the boundary is a whole number of floats.

@@ -16,7 +16,11 @@ namespace SimdMlp.Training;
 /// </remarks>
 internal sealed class ActivationSlab
 {
-    private readonly float[] _slab;
+    // Every view starts on a cache line (16 floats), so the products' rows and packed panels line up with the
+    // parameters' and gradients' (also 64-byte aligned) the same way whatever the batch.
+    private const int ViewAlignment = 16;
+
+    private readonly AlignedFloats _slab;
     private readonly int[] _outputOffsets;
     private readonly int[] _preActivationOffsets;
     private readonly int _probabilitiesOffset;
@@ -36,23 +40,23 @@ internal sealed class ActivationSlab
         for (int l = 0; l < layers.Length; l++)
         {
             _outputOffsets[l] = (int)offset;
-            offset += (long)maxBatch * layers[l].Outputs;
+            offset += Aligned((long)maxBatch * layers[l].Outputs);
             _preActivationOffsets[l] = (int)offset;
-            if (layers[l].SavesInput && l < layers.Length - 1) offset += (long)maxBatch * layers[l].Outputs;
+            if (layers[l].SavesInput && l < layers.Length - 1) offset += Aligned((long)maxBatch * layers[l].Outputs);
             Check(offset);
         }
 
         int widest = Math.Max(plan.WidestOutput, plan.InputSize);
         _probabilitiesOffset = (int)offset;
-        offset += (long)maxBatch * plan.OutputSize;
+        offset += Aligned((long)maxBatch * plan.OutputSize);
         _targetsOffset = (int)Check(offset);
-        offset += (long)maxBatch * plan.OutputSize;
+        offset += Aligned((long)maxBatch * plan.OutputSize);
         _gradientLength = (int)Check((long)maxBatch * widest);
         _gradient0Offset = (int)Check(offset);
-        offset += _gradientLength;
+        offset += Aligned(_gradientLength);
         _gradient1Offset = (int)Check(offset);
         offset += _gradientLength;
-        _slab = new float[Check(offset)];
+        _slab = new AlignedFloats((int)Check(offset));
     }
 
     public ForwardPlan Plan { get; }
@@ -61,31 +65,31 @@ internal sealed class ActivationSlab
 
     /// <summary>A_l, [batch, n_{l+1}]; for the last layer, the logits.</summary>
     public Span<float> LayerOutput(int layer, int batch) =>
-        _slab.AsSpan(_outputOffsets[layer], batch * Plan.Layers[layer].Outputs);
+        _slab.Span.Slice(_outputOffsets[layer], batch * Plan.Layers[layer].Outputs);
 
     /// <summary>Z_l, [batch, n_{l+1}], for GELU layers; empty for the others (and for the last layer).</summary>
     public Span<float> PreActivation(int layer, int batch) =>
         _preActivationOffsets[layer] == NextOffset(layer)
             ? default
-            : _slab.AsSpan(_preActivationOffsets[layer], batch * Plan.Layers[layer].Outputs);
+            : _slab.Span.Slice(_preActivationOffsets[layer], batch * Plan.Layers[layer].Outputs);
 
     /// <summary>Ŷ, [batch, n_L].</summary>
-    public Span<float> Probabilities(int batch) => _slab.AsSpan(_probabilitiesOffset, batch * Plan.OutputSize);
+    public Span<float> Probabilities(int batch) => _slab.Span.Slice(_probabilitiesOffset, batch * Plan.OutputSize);
 
     /// <summary>One-hot target scratch, [batch, n_L].</summary>
-    public Span<float> Targets(int batch) => _slab.AsSpan(_targetsOffset, batch * Plan.OutputSize);
+    public Span<float> Targets(int batch) => _slab.Span.Slice(_targetsOffset, batch * Plan.OutputSize);
 
     /// <summary>Gradient buffer 0 or 1, the first <paramref name="length"/> floats.</summary>
     public Span<float> Gradient(int which, int length) =>
-        _slab.AsSpan(which == 0 ? _gradient0Offset : _gradient1Offset, length);
+        _slab.Span.Slice(which == 0 ? _gradient0Offset : _gradient1Offset, length);
 
-    /// <summary>The slab itself, for views that outlive a call (the input gradient).</summary>
-    public float[] GradientArray => _slab;
-
-    /// <summary>Where gradient buffer 0 or 1 starts in <see cref="GradientArray"/>.</summary>
-    public int GradientOffset(int which) => which == 0 ? _gradient0Offset : _gradient1Offset;
+    /// <summary>Gradient buffer 0 or 1 as memory, for views that outlive a call (the input gradient).</summary>
+    public ReadOnlyMemory<float> GradientMemory(int which, int length) =>
+        _slab.Memory.Slice(which == 0 ? _gradient0Offset : _gradient1Offset, length);
 
     private int NextOffset(int layer) => layer + 1 < _outputOffsets.Length ? _outputOffsets[layer + 1] : _probabilitiesOffset;
+
+    private static long Aligned(long floats) => (floats + ViewAlignment - 1) / ViewAlignment * ViewAlignment;
 
     private static long Check(long offset) => offset <= Array.MaxLength
         ? offset

@@ -18,6 +18,7 @@ internal sealed class Backpropagation
 {
     private readonly ForwardPlan _plan;
     private readonly AlignedFloats _gradients;
+    private readonly BackwardProducts _products = new();
     private ReadOnlyMemory<float> _inputGradient;
 
     public Backpropagation(ForwardPlan plan, int maxBatch)
@@ -124,25 +125,36 @@ internal sealed class Backpropagation
 
             // dW_l [n_in, n_out] = A_{l−1}ᵀ [n_in, m] · dZ_l [m, n_out].
             ReadOnlySpan<float> previous = l == 0 ? inputs[..(batch * layer.Inputs)] : Activations.LayerOutput(l - 1, batch);
-            Gemm.Sgemm(Transpose.Yes, Transpose.No, layer.Inputs, layer.Outputs, batch, 1f, previous, layer.Inputs,
-                dZ, layer.Outputs, 0f, _gradients.Span.Slice(layer.WeightOffset, layer.Inputs * layer.Outputs),
-                layer.Outputs, maxDegreeOfParallelism);
-
-            if (l == 0 && !inputGradient) break;
+            Span<float> dWeights = _gradients.Span.Slice(layer.WeightOffset, layer.Inputs * layer.Outputs);
+            ReadOnlySpan<float> weights = parameters.Slice(layer.WeightOffset, layer.Inputs * layer.Outputs);
+            if (l == 0 && !inputGradient)
+            {
+                Gemm.Sgemm(Transpose.Yes, Transpose.No, layer.Inputs, layer.Outputs, batch, 1f, previous, layer.Inputs,
+                    dZ, layer.Outputs, 0f, dWeights, layer.Outputs, maxDegreeOfParallelism);
+                break;
+            }
 
             // dA_{l−1} [m, n_in] = dZ_l [m, n_out] · W_lᵀ [n_out, n_in].
             int next = 1 - current;
             Span<float> dPrevious = Activations.Gradient(next, batch * layer.Inputs);
-            Gemm.Sgemm(Transpose.No, Transpose.Yes, batch, layer.Inputs, layer.Outputs, 1f, dZ, layer.Outputs,
-                parameters.Slice(layer.WeightOffset, layer.Inputs * layer.Outputs), layer.Outputs, 0f, dPrevious,
-                layer.Inputs, maxDegreeOfParallelism);
+            if (BackwardProducts.Pays(maxDegreeOfParallelism))
+            {
+                _products.Run(previous, dZ, weights, dWeights, dPrevious, batch, layer.Inputs, layer.Outputs);
+            }
+            else
+            {
+                Gemm.Sgemm(Transpose.Yes, Transpose.No, layer.Inputs, layer.Outputs, batch, 1f, previous, layer.Inputs,
+                    dZ, layer.Outputs, 0f, dWeights, layer.Outputs, maxDegreeOfParallelism);
+                Gemm.Sgemm(Transpose.No, Transpose.Yes, batch, layer.Inputs, layer.Outputs, 1f, dZ, layer.Outputs,
+                    weights, layer.Outputs, 0f, dPrevious, layer.Inputs, maxDegreeOfParallelism);
+            }
+
             current = next;
         }
 
         if (inputGradient)
         {
-            _inputGradient = new ReadOnlyMemory<float>(Activations.GradientArray, Activations.GradientOffset(current),
-                batch * _plan.InputSize);
+            _inputGradient = Activations.GradientMemory(current, batch * _plan.InputSize);
         }
     }
 }

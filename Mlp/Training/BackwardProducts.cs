@@ -1,0 +1,74 @@
+using SimdMlp.Kernels;
+
+namespace SimdMlp.Training;
+
+/// <summary>
+/// A layer's two backward products, dW_l = A_{l−1}ᵀ·dZ_l and dA_{l−1} = dZ_l·W_lᵀ. On two threads each product
+/// runs whole on its own thread, side by side, instead of each being split in two. One instance per trainer, reused.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The two products cost the same (m·n_in·n_out multiply-adds each) and read only what the forward pass and dZ_l
+/// left, so they balance exactly and need no synchronization but the end of the region. A split product pays for
+/// packing its shared operand twice and for two partial tiles; at the 256→128 layer of 784-256-128-10 at batch 256
+/// a product split over two threads runs at only 1.6-1.7× one thread, while two whole products side by side run at
+/// close to 2×.
+/// </para>
+/// <para>
+/// Results cannot change: the GEMM never splits K, so a product computed on one thread gives the same bits as the
+/// same product split over any number of threads.
+/// </para>
+/// <para>
+/// Only at exactly two threads: with more, each product keeps its own split (it would otherwise leave threads idle).
+/// </para>
+/// </remarks>
+internal sealed unsafe class BackwardProducts : IPartitionedWork
+{
+    private float* _previous;
+    private float* _dZ;
+    private float* _weights;
+    private float* _dWeights;
+    private float* _dPrevious;
+    private int _batch;
+    private int _inputs;
+    private int _outputs;
+
+    /// <summary>True when <see cref="Run"/> should be preferred to two split products at this thread budget.</summary>
+    public static bool Pays(int maxDegreeOfParallelism) => Math.Min(maxDegreeOfParallelism, WorkerPool.MaxParts) == 2;
+
+    /// <summary>
+    /// dWeights [n_in, n_out] = previousᵀ·dZ and dPrevious [m, n_in] = dZ·weightsᵀ, the first on the caller and the
+    /// second on the pool's thread (both on the caller when the pool is busy).
+    /// </summary>
+    public void Run(ReadOnlySpan<float> previous, ReadOnlySpan<float> dZ, ReadOnlySpan<float> weights,
+        Span<float> dWeights, Span<float> dPrevious, int batch, int inputs, int outputs)
+    {
+        fixed (float* p = previous)
+        fixed (float* z = dZ)
+        fixed (float* w = weights)
+        fixed (float* dw = dWeights)
+        fixed (float* dp = dPrevious)
+        {
+            _previous = p; _dZ = z; _weights = w; _dWeights = dw; _dPrevious = dp;
+            _batch = batch; _inputs = inputs; _outputs = outputs;
+            WorkerPool.Run(this, 2);
+            _previous = _dZ = _weights = _dWeights = _dPrevious = null;
+        }
+    }
+
+    public void Execute(int part, int parts)
+    {
+        int m = _batch, nIn = _inputs, nOut = _outputs;
+        var dZ = new ReadOnlySpan<float>(_dZ, m * nOut);
+        if (part == 0)
+        {
+            Gemm.Sgemm(Transpose.Yes, Transpose.No, nIn, nOut, m, 1f, new ReadOnlySpan<float>(_previous, m * nIn), nIn,
+                dZ, nOut, 0f, new Span<float>(_dWeights, nIn * nOut), nOut);
+        }
+        else
+        {
+            Gemm.Sgemm(Transpose.No, Transpose.Yes, m, nIn, nOut, 1f, dZ, nOut, new ReadOnlySpan<float>(_weights, nIn * nOut),
+                nOut, 0f, new Span<float>(_dPrevious, m * nIn), nIn);
+        }
+    }
+}
