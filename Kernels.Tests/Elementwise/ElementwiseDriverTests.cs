@@ -109,6 +109,13 @@ public class ElementwiseDriverTests
                     float expected = 1 + i + 2 * (-7f + i);
                     if (destination.Span[offset + i] != expected || x[i] != expected) Assert.Fail($"binary n = {n}, offset = {offset}, [{i}]");
                 }
+
+                // In place, the unary loop's prefetches run ahead of its own stores.
+                ElementwiseDriver.Unary(new MultiplyByScalarOperator(2f), y.AsSpan(offset), y.AsSpan(offset));
+                for (int i = offset; i < n; i++)
+                {
+                    if (y[i] != 2f * (-7f + i)) Assert.Fail($"unary in place n = {n}, offset = {offset}, [{i}]");
+                }
             }
         }
     }

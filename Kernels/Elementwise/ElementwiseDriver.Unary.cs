@@ -86,9 +86,22 @@ internal static partial class ElementwiseDriver
         nuint w = TW.Count;
         TV first = TW.Invoke(op, TW.Load(ref xRef, 0)); // before the loop stores anything: see ElementwiseDriver remarks
         TV last = TW.Invoke(op, TW.Load(ref xRef, length - w));
-        fixed (float* d = &dRef)
+        fixed (float* d = &dRef, x = &xRef)
         {
             nuint i = ElementsToAlignment(ref dRef, w); // exact now that the destination is pinned
+            for (nuint end = PrefetchEnd(length); i + 4 * w <= end; i += 4 * w)
+            {
+                Prefetch(x + i + PrefetchDistance, 4 * w);
+                TV r0 = TW.Invoke(op, TW.Load(ref xRef, i));
+                TV r1 = TW.Invoke(op, TW.Load(ref xRef, i + w));
+                TV r2 = TW.Invoke(op, TW.Load(ref xRef, i + 2 * w));
+                TV r3 = TW.Invoke(op, TW.Load(ref xRef, i + 3 * w));
+                TW.StoreAlignedNonTemporal(r0, d + i);
+                TW.StoreAlignedNonTemporal(r1, d + i + w);
+                TW.StoreAlignedNonTemporal(r2, d + i + 2 * w);
+                TW.StoreAlignedNonTemporal(r3, d + i + 3 * w);
+            }
+
             for (; i + 4 * w <= length; i += 4 * w)
             {
                 TV r0 = TW.Invoke(op, TW.Load(ref xRef, i));

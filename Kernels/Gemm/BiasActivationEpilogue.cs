@@ -50,6 +50,15 @@ internal readonly unsafe struct BiasActivationEpilogue<TAct> : IGemmEpilogue whe
         return _activation.Forward(z);
     }
 
+    /// <remarks>The same operations as <see cref="ApplyRow"/>, so the same bits as <see cref="Apply"/>.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector512<float> ApplyVector(Vector512<float> values, int row, int col0)
+    {
+        var z = values + Vector512.Load(_bias + col0);
+        if (_z != null) z.Store(_z + row * _zStride + col0);
+        return _activation.Forward(z);
+    }
+
     // A block row is part of a row of C: bias varies along it. Inlined so the macro-kernel (compiled fully optimized
     // from the start) carries it, rather than calling a separately tiered method per tile row.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -174,6 +174,13 @@ internal static unsafe class GemmLoop<TKernel> where TKernel : struct, IMicroKer
                 if (rows == mr && cols == nr && csC == 1)
                 {
                     PrefetchTile(cTile, rsC);
+                    if (TEpilogue.IsActive && slice.Last && TKernel.FusesEpilogue && !slice.Transposed)
+                    {
+                        // The kernel applies the epilogue in registers, before its one store of the tile.
+                        TKernel.Run(kc, ref *aPanel, ref *bPanel, nr, ref *cTile, rsC, alpha, beta, epilogue, tileRow, tileCol);
+                        continue;
+                    }
+
                     TKernel.Run(kc, ref *aPanel, ref *bPanel, nr, ref *cTile, rsC, alpha, beta);
                     if (TEpilogue.IsActive && slice.Last)
                         epilogue.Apply(cTile, rsC, 1, tileRow, tileCol, rows, cols, slice.Transposed);

@@ -38,6 +38,16 @@ internal unsafe interface IGemmEpilogue
     /// <param name="mask">All bits set in the lanes that are elements of C; nothing is read or written for the others.</param>
     /// <returns>What C receives in those lanes (other lanes are unspecified).</returns>
     Vector512<float> ApplyRow(Vector512<float> values, int row, int col0, Vector512<float> mask);
+
+    /// <summary>
+    /// <see cref="ApplyRow"/> on 16 elements that are all in C: the micro-kernels that fuse the epilogue call it on
+    /// each accumulator of a full tile, so no lane needs a mask.
+    /// </summary>
+    /// <param name="values">Elements (row, col0 + l) of C in lane l.</param>
+    /// <param name="row">The row of C.</param>
+    /// <param name="col0">The column of C in lane 0.</param>
+    /// <returns>What C receives.</returns>
+    Vector512<float> ApplyVector(Vector512<float> values, int row, int col0);
 }
 
 /// <summary>The plain product.</summary>
@@ -51,4 +61,7 @@ internal readonly unsafe struct NoEpilogue : IGemmEpilogue
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector512<float> ApplyRow(Vector512<float> values, int row, int col0, Vector512<float> mask) => values;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector512<float> ApplyVector(Vector512<float> values, int row, int col0) => values;
 }

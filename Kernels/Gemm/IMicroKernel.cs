@@ -26,4 +26,30 @@ internal interface IMicroKernel
 
     /// <summary>Runs the kernel on one full tile.</summary>
     static abstract void Run(nint kc, ref float a, ref float b, nint ldb, ref float c, nint ldc, float alpha, float beta);
+
+    /// <summary>
+    /// Whether <see cref="Run{TEpilogue}"/> applies the epilogue to the accumulators before their one store. Kernels
+    /// that do not leave C to the macro-kernel's pass over the stored tile.
+    /// </summary>
+    static virtual bool FusesEpilogue => false;
+
+    /// <summary>
+    /// <see cref="Run(nint, ref float, ref float, nint, ref float, nint, float, float)"/> on the last KC slice of a tile
+    /// of the (not transposed) product, then <paramref name="epilogue"/> on each value in registers, before C's store.
+    /// </summary>
+    /// <param name="kc">Depth of the slice.</param>
+    /// <param name="a">The packed Ã micro-panel.</param>
+    /// <param name="b">The B̃ micro-panel.</param>
+    /// <param name="ldb">Row stride of B̃.</param>
+    /// <param name="c">The tile's first element.</param>
+    /// <param name="ldc">Row stride of C.</param>
+    /// <param name="alpha">Scale of the product.</param>
+    /// <param name="beta">Scale of C's previous value (0: C is not read).</param>
+    /// <param name="epilogue">What each finished element goes through.</param>
+    /// <param name="row0">The tile's first row in the product.</param>
+    /// <param name="col0">The tile's first column in the product.</param>
+    static virtual void Run<TEpilogue>(nint kc, ref float a, ref float b, nint ldb, ref float c, nint ldc, float alpha,
+        float beta, in TEpilogue epilogue, int row0, int col0)
+        where TEpilogue : struct, IGemmEpilogue =>
+        throw new NotSupportedException("This micro-kernel leaves the epilogue to the macro-kernel.");
 }

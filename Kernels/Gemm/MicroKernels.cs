@@ -73,12 +73,8 @@ internal static class MicroKernels
     public static void Run(MicroKernelId kernel, int kc, ReadOnlySpan<float> aPanel, ReadOnlySpan<float> bPanel,
         Span<float> c, int ldc, float alpha, float beta)
     {
-        var (mr, nr, _, _, _) = Blocking(kernel);
-        ArgumentOutOfRangeException.ThrowIfNegative(kc);
-        ArgumentOutOfRangeException.ThrowIfLessThan(aPanel.Length, kc * mr, nameof(aPanel));
-        ArgumentOutOfRangeException.ThrowIfLessThan(bPanel.Length, kc * nr, nameof(bPanel));
-        ArgumentOutOfRangeException.ThrowIfLessThan(ldc, nr);
-        ArgumentOutOfRangeException.ThrowIfLessThan(c.Length, (mr - 1) * ldc + nr, nameof(c));
+        var nr = Blocking(kernel).NR;
+        CheckPanels(kernel, kc, aPanel, bPanel, c, ldc);
         ref float a = ref MemoryMarshal.GetReference(aPanel);
         ref float b = ref MemoryMarshal.GetReference(bPanel);
         ref float cTile = ref MemoryMarshal.GetReference(c);
@@ -90,5 +86,44 @@ internal static class MicroKernels
             case MicroKernelId.Vector128x6x8: MicroKernel6x8Vector128.Run(kc, ref a, ref b, nr, ref cTile, ldc, alpha, beta); break;
             default: MicroKernel4x4Scalar.Run(kc, ref a, ref b, nr, ref cTile, ldc, alpha, beta); break;
         }
+    }
+    /// <summary>
+    /// Runs one micro-kernel once with the epilogue applied in its registers, as the macro-kernel does on a full tile's
+    /// last KC slice; returns false, and does nothing, for a kernel that leaves the epilogue to the macro-kernel.
+    /// </summary>
+    public static bool RunFused<TEpilogue>(MicroKernelId kernel, int kc, ReadOnlySpan<float> aPanel,
+        ReadOnlySpan<float> bPanel, Span<float> c, int ldc, float alpha, float beta, in TEpilogue epilogue, int row0,
+        int col0)
+        where TEpilogue : struct, IGemmEpilogue => kernel switch
+        {
+            MicroKernelId.Avx512x8x32 => RunFused<MicroKernel8x32Avx512, TEpilogue>(kernel, kc, aPanel, bPanel, c, ldc, alpha, beta, epilogue, row0, col0),
+            MicroKernelId.Avx512x5x32 => RunFused<MicroKernel5x32Avx512, TEpilogue>(kernel, kc, aPanel, bPanel, c, ldc, alpha, beta, epilogue, row0, col0),
+            MicroKernelId.Avx2x6x16 => RunFused<MicroKernel6x16Avx2, TEpilogue>(kernel, kc, aPanel, bPanel, c, ldc, alpha, beta, epilogue, row0, col0),
+            MicroKernelId.Vector128x6x8 => RunFused<MicroKernel6x8Vector128, TEpilogue>(kernel, kc, aPanel, bPanel, c, ldc, alpha, beta, epilogue, row0, col0),
+            _ => RunFused<MicroKernel4x4Scalar, TEpilogue>(kernel, kc, aPanel, bPanel, c, ldc, alpha, beta, epilogue, row0, col0),
+        };
+
+    private static bool RunFused<TKernel, TEpilogue>(MicroKernelId kernel, int kc, ReadOnlySpan<float> aPanel,
+        ReadOnlySpan<float> bPanel, Span<float> c, int ldc, float alpha, float beta, in TEpilogue epilogue, int row0,
+        int col0)
+        where TKernel : struct, IMicroKernel
+        where TEpilogue : struct, IGemmEpilogue
+    {
+        if (!TKernel.FusesEpilogue) return false;
+        CheckPanels(kernel, kc, aPanel, bPanel, c, ldc);
+        TKernel.Run(kc, ref MemoryMarshal.GetReference(aPanel), ref MemoryMarshal.GetReference(bPanel), TKernel.NR,
+            ref MemoryMarshal.GetReference(c), ldc, alpha, beta, epilogue, row0, col0);
+        return true;
+    }
+
+    private static void CheckPanels(MicroKernelId kernel, int kc, ReadOnlySpan<float> aPanel, ReadOnlySpan<float> bPanel,
+        Span<float> c, int ldc)
+    {
+        var (mr, nr, _, _, _) = Blocking(kernel);
+        ArgumentOutOfRangeException.ThrowIfNegative(kc);
+        ArgumentOutOfRangeException.ThrowIfLessThan(aPanel.Length, kc * mr, nameof(aPanel));
+        ArgumentOutOfRangeException.ThrowIfLessThan(bPanel.Length, kc * nr, nameof(bPanel));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ldc, nr);
+        ArgumentOutOfRangeException.ThrowIfLessThan(c.Length, (mr - 1) * ldc + nr, nameof(c));
     }
 }
