@@ -5,7 +5,8 @@ namespace SimdMlp.Kernels.Tests.Gemm;
 
 /// <summary>
 /// maxDegreeOfParallelism 1, 2, 3 and 4 give bit-identical C (work is split over M and N, never K; split over M, the
-/// parts share one packed op(B), each packing the panel groups it reaches first), on shapes large enough to be split,
+/// parts share one packed op(B) of 256 KB or more, each packing the panel groups it reaches first, and each pack a
+/// smaller one themselves), on shapes large enough to be split,
 /// for every kernel family. The single-threaded result is also checked against the
 /// reference, and every run's sentinels must survive.
 /// </summary>
@@ -25,7 +26,8 @@ public sealed class GemmDeterminismTests
             {
                 data.Add(path, 150, 260, 150, Transpose.No, Transpose.No);
                 data.Add(path, 200, 96, 80, Transpose.Yes, Transpose.Yes);
-                data.Add(path, 152, 60, 300, Transpose.No, Transpose.No); // shared B̃: 2 K slices, 4 panel groups
+                data.Add(path, 152, 60, 300, Transpose.No, Transpose.No); // split M, each part packs its own B̃
+                data.Add(path, 260, 256, 260, Transpose.No, Transpose.No); // shared B̃: 2 K slices, 16 panel groups
                 continue;
             }
 
@@ -44,7 +46,10 @@ public sealed class GemmDeterminismTests
             // Split over M with one shared B̃ (SharedPackedB): whole tiles, so no transposed orientation; several K
             // slices and panel groups, then several NC blocks (8×32: NC = 1024).
             data.Add(path, 304, 224, 1100, Transpose.No, Transpose.No);
-            data.Add(path, 1104, 1056, 40, Transpose.Yes, Transpose.No);
+            data.Add(path, 1104, 1056, 64, Transpose.Yes, Transpose.No);
+            // Split over M with op(B) too small to share (under 256 KB packed): each part packs its own B̃.
+            data.Add(path, 256, 128, 256, Transpose.No, Transpose.No); // forward, batch 256
+            data.Add(path, 256, 128, 256, Transpose.Yes, Transpose.No); // dW, batch 256
         }
 
         return data;

@@ -169,14 +169,24 @@ internal readonly unsafe struct GemmPlan
     private const long MaxSharedFloats = 1 << 21;
 
     /// <summary>
+    /// The smallest packed op(B) worth sharing: 256 KB. Below it each part packs its own copy from an op(B) that sits
+    /// in its L2, in a few microseconds, and then reads only its own cache; shared, a part waits for panel groups the
+    /// other is packing and reads them from the other core. Zen 4, 2 threads, both builds loaded in one process and
+    /// interleaved, median per-round ratio of 9 rounds of 10 ms samples, three processes (2026-11-24 04:34 UTC), this
+    /// rule over sharing every size: m×n×k 256×128×256 (128 KB op(B)) 1.13-1.19×, its Aᵀ form 1.10-1.15×,
+    /// 256×128×64 1.14-1.17×, 256×256×128 1.03×; never sharing cost 256×256×784 (784 KB) 0.97-0.99× (04:31 UTC).
+    /// </summary>
+    private const long MinSharedFloats = 1 << 16;
+
+    /// <summary>
     /// This plan for <paramref name="parts"/> parts: a packed plan split over M gets one packed op(B) in the caller's
-    /// workspace that every part shares (<see cref="SharedPackedB"/>), unless it is larger than 8 MB.
+    /// workspace that every part shares (<see cref="SharedPackedB"/>), unless it is larger than 8 MB or smaller than 256 KB.
     /// </summary>
     public GemmPlan WithSharedPackedB(int parts)
     {
         if (_strategy != GemmStrategy.Packed || _splitN || parts < 2) return this;
         var (floats, states) = SharedPackedB.Size(MicroKernels.Blocking(_kernel), _n, _k);
-        if (floats > MaxSharedFloats) return this;
+        if (floats > MaxSharedFloats || floats < MinSharedFloats) return this;
         var shared = new SharedPackedB(GemmWorkspace.RentShared((nint)floats), GemmWorkspace.RentStates(states));
         return new GemmPlan(_path, _kernel, _strategy, _transposed, _splitN, _granule, _m, _n, _k, _alpha, _a, _b, _beta,
             _c, shared);
