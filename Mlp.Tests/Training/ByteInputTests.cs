@@ -140,12 +140,13 @@ public sealed class ByteInputTests
     {
         (byte[] bytes, int[] labels) = Samples(1024, 10);
         float[] floats = UnitRange.ToFloats(bytes);
-        var allocated = new long[1024 / 64 * 2];
+        const int BatchesPerEpoch = 1024 / 64, Epochs = 4;
+        var allocated = new long[BatchesPerEpoch * Epochs];
         int batches = 0;
         var trainer = new Trainer(MultiLayerPerceptron.Create(s_definition, 1), new TrainerOptions
         {
             BatchSize = 64,
-            Epochs = 2,
+            Epochs = Epochs,
             Seed = 2,
             MaxDegreeOfParallelism = maxDegreeOfParallelism,
             BatchCompleted = _ => allocated[batches++] = GC.GetAllocatedBytesForCurrentThread(),
@@ -154,11 +155,22 @@ public sealed class ByteInputTests
         else trainer.Fit(new SampleSet(floats, labels));
 
         Assert.Equal(allocated.Length, batches);
-        // Between two batches of one epoch lie only the gather and the step; the first epoch warms everything up.
-        for (int i = allocated.Length / 2 + 1; i < allocated.Length; i++)
+        // Between two batches of one epoch lie only the gather and the step; the first epoch warms everything up. A
+        // real allocation there shows in every epoch, so one whole clean epoch of the three after the first proves
+        // the loop allocates nothing; the others may carry a one-off charge the runtime puts on the thread when a JIT
+        // tier transition lands mid-epoch under a loaded test run (seen once in CI: 3 904 bytes at one batch,
+        // never in 30 reruns; see Support/Allocations.cs).
+        var perEpoch = new List<string>();
+        for (int epoch = 1; epoch < Epochs; epoch++)
         {
-            Assert.True(allocated[i] == allocated[i - 1], $"batch {i} allocated {allocated[i] - allocated[i - 1]} bytes");
+            long worst = 0;
+            for (int i = epoch * BatchesPerEpoch + 1; i < (epoch + 1) * BatchesPerEpoch; i++)
+                worst = Math.Max(worst, allocated[i] - allocated[i - 1]);
+            if (worst == 0) return;
+            perEpoch.Add($"epoch {epoch + 1}: up to {worst} bytes between batches");
         }
+
+        Assert.Fail("No epoch after the first ran its batches without allocating: " + string.Join("; ", perEpoch));
     }
 
     [Fact]
