@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace SimdMlp.Kernels;
 
@@ -170,6 +172,12 @@ internal static unsafe class GemmSmallM<TVec, TOps> where TVec : struct where TO
     private static void RowDotColumns(int j0, int j1, int k, float alpha, float* x, StridedMatrix b, float beta, float* c)
     {
         // op(B)[p, j] = b[p + j·ColStride]: column j of op(B) is contiguous in p.
+        if (typeof(TVec) == typeof(Vector512<float>) && Avx512F.IsSupported)
+        {
+            DotColumnsAvx512.Run(j0, j1, k, alpha, x, b.Data, b.ColStride, beta, c);
+            return;
+        }
+
         int w = TOps.Count;
         int kFull = k - k % w, kTail = k - kFull;
         var tailMask = TOps.FirstLanes(kTail);
