@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using static SimdMlp.Kernels.LaneTreeAvx512;
 
 namespace SimdMlp.Kernels;
 
@@ -132,16 +133,4 @@ internal static unsafe class DotColumnsAvx512
         var q3 = Pair64(Pair32(v12, v13), Pair32(v14, v15));
         return Pair128(Pair128(q0, q1), Pair128(q2, q3));
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Pair32(Vector512<float> a, Vector512<float> b) =>
-        Avx512F.UnpackLow(a, b) + Avx512F.UnpackHigh(a, b);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Pair64(Vector512<float> a, Vector512<float> b) =>
-        Avx512F.UnpackLow(a.AsDouble(), b.AsDouble()).AsSingle() + Avx512F.UnpackHigh(a.AsDouble(), b.AsDouble()).AsSingle();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Pair128(Vector512<float> a, Vector512<float> b) =>
-        Avx512F.Shuffle4x128(a, b, 0x88) + Avx512F.Shuffle4x128(a, b, 0xDD);
 }

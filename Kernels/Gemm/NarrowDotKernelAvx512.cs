@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using static SimdMlp.Kernels.LaneTreeAvx512;
 
 namespace SimdMlp.Kernels;
 
@@ -156,16 +157,4 @@ internal static unsafe class NarrowDotKernelAvx512<TWidth> where TWidth : struct
         var r1 = n > 8 ? Pair128(q2, z) : z;
         return Pair128(r0, r1);
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Pair32(Vector512<float> a, Vector512<float> b) =>
-        Avx512F.UnpackLow(a, b) + Avx512F.UnpackHigh(a, b);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Pair64(Vector512<float> a, Vector512<float> b) =>
-        Avx512F.UnpackLow(a.AsDouble(), b.AsDouble()).AsSingle() + Avx512F.UnpackHigh(a.AsDouble(), b.AsDouble()).AsSingle();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Pair128(Vector512<float> a, Vector512<float> b) =>
-        Avx512F.Shuffle4x128(a, b, 0x88) + Avx512F.Shuffle4x128(a, b, 0xDD);
 }
