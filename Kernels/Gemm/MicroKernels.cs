@@ -87,6 +87,7 @@ internal static class MicroKernels
             default: MicroKernel4x4Scalar.Run(kc, ref a, ref b, nr, ref cTile, ldc, alpha, beta); break;
         }
     }
+
     /// <summary>
     /// Runs one micro-kernel once with the epilogue applied in its registers, as the macro-kernel does on a full tile's
     /// last KC slice; returns false, and does nothing, for a kernel that leaves the epilogue to the macro-kernel.

@@ -123,32 +123,15 @@ internal sealed class Backpropagation
                 Activation.BackwardWithBiasGradient(layer.Activation, dZ, saved, dZ, dBias);
             }
 
-            // dW_l [n_in, n_out] = A_{l−1}ᵀ [n_in, m] · dZ_l [m, n_out].
-            ReadOnlySpan<float> previous = l == 0 ? inputs[..(batch * layer.Inputs)] : Activations.LayerOutput(l - 1, batch);
-            Span<float> dWeights = _gradients.Span.Slice(layer.WeightOffset, layer.Inputs * layer.Outputs);
-            ReadOnlySpan<float> weights = parameters.Slice(layer.WeightOffset, layer.Inputs * layer.Outputs);
-            if (l == 0 && !inputGradient)
-            {
-                Gemm.Sgemm(Transpose.Yes, Transpose.No, layer.Inputs, layer.Outputs, batch, 1f, previous, layer.Inputs,
-                    dZ, layer.Outputs, 0f, dWeights, layer.Outputs, maxDegreeOfParallelism);
-                break;
-            }
-
-            // dA_{l−1} [m, n_in] = dZ_l [m, n_out] · W_lᵀ [n_out, n_in].
+            // dW_l = A_{l−1}ᵀ·dZ_l, and dA_{l−1} = dZ_l·W_lᵀ unless l = 0 and the input gradient is not asked for.
+            bool wantsPrevious = l > 0 || inputGradient;
             int next = 1 - current;
-            Span<float> dPrevious = Activations.Gradient(next, batch * layer.Inputs);
-            if (BackwardProducts.Pays(maxDegreeOfParallelism))
-            {
-                _products.Run(previous, dZ, weights, dWeights, dPrevious, batch, layer.Inputs, layer.Outputs);
-            }
-            else
-            {
-                Gemm.Sgemm(Transpose.Yes, Transpose.No, layer.Inputs, layer.Outputs, batch, 1f, previous, layer.Inputs,
-                    dZ, layer.Outputs, 0f, dWeights, layer.Outputs, maxDegreeOfParallelism);
-                Gemm.Sgemm(Transpose.No, Transpose.Yes, batch, layer.Inputs, layer.Outputs, 1f, dZ, layer.Outputs,
-                    weights, layer.Outputs, 0f, dPrevious, layer.Inputs, maxDegreeOfParallelism);
-            }
-
+            _products.Run(l == 0 ? inputs[..(batch * layer.Inputs)] : Activations.LayerOutput(l - 1, batch), dZ,
+                parameters.Slice(layer.WeightOffset, layer.Inputs * layer.Outputs),
+                _gradients.Span.Slice(layer.WeightOffset, layer.Inputs * layer.Outputs),
+                wantsPrevious ? Activations.Gradient(next, batch * layer.Inputs) : default,
+                batch, layer.Inputs, layer.Outputs, maxDegreeOfParallelism);
+            if (!wantsPrevious) break;
             current = next;
         }
 

@@ -3,8 +3,9 @@ using SimdMlp.Kernels;
 namespace SimdMlp.Training;
 
 /// <summary>
-/// A layer's two backward products, dW_l = A_{l−1}ᵀ·dZ_l and dA_{l−1} = dZ_l·W_lᵀ. On two threads each product
-/// runs whole on its own thread, side by side, instead of each being split in two. One instance per trainer, reused.
+/// A layer's backward products, dW_l = A_{l−1}ᵀ·dZ_l and (unless not wanted) dA_{l−1} = dZ_l·W_lᵀ. On two threads
+/// each product runs whole on its own thread, side by side, instead of each being split in two. One instance per
+/// trainer, reused.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -33,16 +34,24 @@ internal sealed unsafe class BackwardProducts : IPartitionedWork
     private int _inputs;
     private int _outputs;
 
-    /// <summary>True when <see cref="Run"/> should be preferred to two split products at this thread budget.</summary>
+    /// <summary>True when two wanted products run side by side rather than each split, at this thread budget.</summary>
     public static bool Pays(int maxDegreeOfParallelism) => Math.Min(maxDegreeOfParallelism, WorkerPool.MaxParts) == 2;
 
     /// <summary>
-    /// dWeights [n_in, n_out] = previousᵀ·dZ and dPrevious [m, n_in] = dZ·weightsᵀ, the first on the caller and the
+    /// dWeights [n_in, n_out] = previousᵀ [n_in, m]·dZ [m, n_out] and, unless <paramref name="dPrevious"/> is empty,
+    /// dPrevious [m, n_in] = dZ [m, n_out]·weightsᵀ [n_out, n_in]. Side by side, the first runs on the caller and the
     /// second on the pool's thread (both on the caller when the pool is busy).
     /// </summary>
     public void Run(ReadOnlySpan<float> previous, ReadOnlySpan<float> dZ, ReadOnlySpan<float> weights,
-        Span<float> dWeights, Span<float> dPrevious, int batch, int inputs, int outputs)
+        Span<float> dWeights, Span<float> dPrevious, int batch, int inputs, int outputs, int maxDegreeOfParallelism)
     {
+        if (dPrevious.IsEmpty || !Pays(maxDegreeOfParallelism))
+        {
+            WeightGradient(previous, dZ, dWeights, batch, inputs, outputs, maxDegreeOfParallelism);
+            if (!dPrevious.IsEmpty) InputGradient(dZ, weights, dPrevious, batch, inputs, outputs, maxDegreeOfParallelism);
+            return;
+        }
+
         fixed (float* p = previous)
         fixed (float* z = dZ)
         fixed (float* w = weights)
@@ -61,14 +70,18 @@ internal sealed unsafe class BackwardProducts : IPartitionedWork
         int m = _batch, nIn = _inputs, nOut = _outputs;
         var dZ = new ReadOnlySpan<float>(_dZ, m * nOut);
         if (part == 0)
-        {
-            Gemm.Sgemm(Transpose.Yes, Transpose.No, nIn, nOut, m, 1f, new ReadOnlySpan<float>(_previous, m * nIn), nIn,
-                dZ, nOut, 0f, new Span<float>(_dWeights, nIn * nOut), nOut);
-        }
+            WeightGradient(new ReadOnlySpan<float>(_previous, m * nIn), dZ, new Span<float>(_dWeights, nIn * nOut), m, nIn, nOut, 1);
         else
-        {
-            Gemm.Sgemm(Transpose.No, Transpose.Yes, m, nIn, nOut, 1f, dZ, nOut, new ReadOnlySpan<float>(_weights, nIn * nOut),
-                nOut, 0f, new Span<float>(_dPrevious, m * nIn), nIn);
-        }
+            InputGradient(dZ, new ReadOnlySpan<float>(_weights, nIn * nOut), new Span<float>(_dPrevious, m * nIn), m, nIn, nOut, 1);
     }
+
+    private static void WeightGradient(ReadOnlySpan<float> previous, ReadOnlySpan<float> dZ, Span<float> dWeights,
+        int batch, int inputs, int outputs, int maxDegreeOfParallelism) =>
+        Gemm.Sgemm(Transpose.Yes, Transpose.No, inputs, outputs, batch, 1f, previous, inputs, dZ, outputs, 0f, dWeights,
+            outputs, maxDegreeOfParallelism);
+
+    private static void InputGradient(ReadOnlySpan<float> dZ, ReadOnlySpan<float> weights, Span<float> dPrevious,
+        int batch, int inputs, int outputs, int maxDegreeOfParallelism) =>
+        Gemm.Sgemm(Transpose.No, Transpose.Yes, batch, inputs, outputs, 1f, dZ, outputs, weights, outputs, 0f, dPrevious,
+            inputs, maxDegreeOfParallelism);
 }
